@@ -1,0 +1,61 @@
+import { indexSpec, type SpecIndex } from '../model/spec-index.js';
+import { RULES, type Rule } from '../rules/index.js';
+import { createCheckContext } from './context.js';
+import type { Finding } from './finding.js';
+
+export interface CheckOptions {
+  /** Which rules to run; all static rules by default. */
+  rules?: readonly Rule[];
+}
+
+/**
+ * Runs the rules over a parsed document. Pure: no positions (see `locateFindings`), no I/O.
+ * Findings come in document order of their element, then in rule-table order.
+ */
+export function checkSpec(document: unknown | SpecIndex, options: CheckOptions = {}): Finding[] {
+  const index = isSpecIndex(document) ? document : indexSpec(document);
+  const context = createCheckContext(index);
+  const rules = options.rules ?? RULES;
+  const found: { finding: Finding; order: number; ruleOrder: number }[] = [];
+  const order = new Map<string, number>();
+  let n = 0;
+  for (const path of index.byPath.keys()) order.set(path, n++);
+
+  rules.forEach((rule, ruleOrder) => {
+    for (const result of rule.check(context)) {
+      const finding: Finding = {
+        rule: rule.id,
+        severity: rule.severity,
+        message: result.message,
+        id: result.element.id,
+        path: result.element.path,
+      };
+      if (result.at !== undefined && result.at !== result.element.path) finding.valuePath = result.at;
+      found.push({ finding, order: order.get(result.element.path) ?? 0, ruleOrder });
+    }
+  });
+  found.sort((a, b) => a.order - b.order || a.ruleOrder - b.ruleOrder);
+  return found.map((f) => f.finding);
+}
+
+function isSpecIndex(value: unknown): value is SpecIndex {
+  return typeof value === 'object' && value !== null && 'byPath' in value && 'root' in value && (value as SpecIndex).byPath instanceof Map;
+}
+
+/** Adds file, line and column to findings, given a way from pointer to position. */
+export function locateFindings(
+  findings: readonly Finding[],
+  locate: (pointer: string) => { line: number; column: number } | undefined,
+  file?: string,
+): Finding[] {
+  return findings.map((finding) => {
+    const located: Finding = { ...finding };
+    if (file !== undefined) located.file = file;
+    const position = locate(finding.valuePath ?? finding.path) ?? locate(finding.path);
+    if (position) {
+      located.line = position.line;
+      located.column = position.column;
+    }
+    return located;
+  });
+}

@@ -1,0 +1,65 @@
+import { ExpressionCache, inputReferences } from '../expr/expressions.js';
+import type { AnyElement, DataFlowElement, SpecIndex } from '../model/spec-index.js';
+import type { Endpoint, Entity } from '../model/types.js';
+
+/** A place where an input is referenced: by a mapping's `input`, or `$inputs.<id>` in an expression. */
+export interface InputReference {
+  inputId: string;
+  element: AnyElement;
+  dataFlow: DataFlowElement;
+  /** Pointer of the key that holds the reference. */
+  at: string;
+}
+
+/** What every rule reads: the indexed spec, plus things several rules share, computed once. */
+export interface CheckContext {
+  index: SpecIndex;
+  expressions: ExpressionCache;
+  /** The entities an endpoint's system declares, by name; undefined when it declares none. */
+  entitiesOf(endpoint: Endpoint): Map<string, Entity> | undefined;
+  inputReferences(): InputReference[];
+}
+
+export function createCheckContext(index: SpecIndex): CheckContext {
+  const expressions = new ExpressionCache();
+  const entityMaps = new Map<string, Map<string, Entity> | undefined>();
+  let references: InputReference[] | undefined;
+
+  return {
+    index,
+    expressions,
+    entitiesOf(endpoint) {
+      const systemId = endpoint.system;
+      if (systemId === undefined) return undefined;
+      if (!entityMaps.has(systemId)) {
+        const entities = index.systemById.get(systemId)?.entities;
+        entityMaps.set(systemId, entities && entities.length > 0 ? new Map(entities.map((e) => [e.name, e] as const)) : undefined);
+      }
+      return entityMaps.get(systemId);
+    },
+    inputReferences() {
+      references ??= collectInputReferences(index, expressions);
+      return references;
+    },
+  };
+}
+
+function collectInputReferences(index: SpecIndex, expressions: ExpressionCache): InputReference[] {
+  const found: InputReference[] = [];
+  const fromExpression = (text: string | undefined, element: AnyElement, dataFlow: DataFlowElement, key: string) => {
+    if (text === undefined) return;
+    const parsed = expressions.parse(text);
+    if (!parsed.ok) return;
+    for (const inputId of inputReferences(parsed.ast)) found.push({ inputId, element, dataFlow, at: `${element.path}/${key}` });
+  };
+  for (const mapping of index.mappings) {
+    const { input, transform } = mapping.value;
+    if (input !== undefined) found.push({ inputId: input, element: mapping, dataFlow: mapping.dataFlow, at: `${mapping.path}/input` });
+    fromExpression(transform, mapping, mapping.dataFlow, 'transform');
+  }
+  for (const trigger of index.triggers) {
+    fromExpression(trigger.value.filter, trigger, trigger.dataFlow, 'filter');
+    fromExpression(trigger.value.criteria, trigger, trigger.dataFlow, 'criteria');
+  }
+  return found;
+}

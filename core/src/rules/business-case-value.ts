@@ -1,0 +1,15 @@
+import type { Rule } from './rule.js';
+
+export const businessCaseValue: Rule = {
+  id: 'business-case-value',
+  severity: 'error',
+  layer: 'businessCase',
+  description:
+    'The business case states at least one value: a stakeholder and what they get. Integrations are built for the people at each end; naming the benefit keeps the design about outcomes instead of about moving fields.',
+  check({ index }) {
+    const value = index.spec.businessCase.value.filter((v) => (v.benefit ?? '').trim() !== '' || (v.stakeholder ?? '').trim() !== '');
+    return value.length === 0
+      ? [{ element: index.root, message: 'the business case states no value: add who benefits and how under businessCase.value', at: '/businessCase/value' }]
+      : [];
+  },
+};

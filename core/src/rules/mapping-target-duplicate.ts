@@ -1,0 +1,30 @@
+import type { MappingElement } from '../model/spec-index.js';
+import type { Rule, RuleFinding } from './rule.js';
+
+export const mappingTargetDuplicate: Rule = {
+  id: 'mapping-target-duplicate',
+  severity: 'error',
+  layer: 'details',
+  description:
+    'Two mappings of one data flow write the same target path (compared as written, selectors included). Only one of them can win when the integration runs, and which one depends on the engine: the design must say which value the field gets.',
+  check({ index }) {
+    const findings: RuleFinding[] = [];
+    const seen = new Map<string, MappingElement>();
+    for (const mapping of index.mappings) {
+      const target = mapping.value.target;
+      if (target === undefined) continue;
+      const key = `${mapping.dataFlow.path}\u0000${target.trim()}`;
+      const earlier = seen.get(key);
+      if (earlier) {
+        findings.push({
+          element: mapping,
+          message: `target "${target}" is already written by mapping ${earlier.id}; keep one mapping per target field (use a transform to combine values)`,
+          at: `${mapping.path}/target`,
+        });
+      } else {
+        seen.set(key, mapping);
+      }
+    }
+    return findings;
+  },
+};
