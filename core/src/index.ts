@@ -12,3 +12,5 @@ export * from './check/finding.js';
 export * from './check/check-spec.js';
 export * from './check/completeness.js';
 export * from './check/check-source.js';
+export * from './rules/catalogue.js';
+export * from './format/index.js';

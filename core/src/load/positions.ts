@@ -8,6 +8,7 @@ export interface Position {
 }
 
 const DOCUMENT = 1, SEQUENCE = 2, MAPPING = 3, SCALAR = 4, ALIAS = 5, POP = 6;
+const SINGLE_QUOTED = 2, DOUBLE_QUOTED = 3;
 
 interface Frame {
   kind: 'seq' | 'map';
@@ -26,7 +27,8 @@ function startOf(ev: Event): number {
     case MAPPING:
       return ev.anchorStart >= 0 ? Math.min(ev.anchorStart, ev.start) : ev.start;
     case SCALAR:
-      return ev.valueStart;
+      // A quoted scalar's value starts after its opening quote; a person points at the quote.
+      return ev.style === SINGLE_QUOTED || ev.style === DOUBLE_QUOTED ? ev.valueStart - 1 : ev.valueStart;
     case ALIAS:
       return ev.anchorStart;
     default:

@@ -1,0 +1,41 @@
+import { parseArgs } from 'node:util';
+import { parseCheckOptions, runCheck } from './commands/check.js';
+import type { CliIo } from './io.js';
+import { USAGE, UsageError } from './usage.js';
+
+/** Runs `specwright <args>` and returns the exit code. Never throws: every failure is a sentence. */
+export async function runCli(args: string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = args;
+  try {
+    switch (command) {
+      case 'check': {
+        const { values, positionals } = parseArgs({
+          args: rest,
+          allowPositionals: true,
+          options: { format: { type: 'string' }, 'fail-on': { type: 'string' }, 'run-tests': { type: 'boolean' } },
+        });
+        return await runCheck(parseCheckOptions(positionals, values), io);
+      }
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        io.stdout(USAGE);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError || isParseArgsError(error)) {
+      io.stderr(`specwright: ${(error as Error).message}\n\n${USAGE}`);
+      return 2;
+    }
+    io.stderr(`specwright: unexpected failure: ${error instanceof Error ? error.message : String(error)}\nPlease report this with the file that caused it.\n`);
+    return 2;
+  }
+}
+
+function isParseArgsError(error: unknown): boolean {
+  const code = (error as { code?: string } | undefined)?.code;
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
+}

@@ -1,0 +1,48 @@
+import { reachesSeverity } from '../check/finding.js';
+import type { CheckReport } from './check-report.js';
+import { describeLocation } from './check-report.js';
+import { escapeXml } from './xml.js';
+
+/**
+ * `--format junit`: a test suite per file, a test case per finding (as ESLint and Spectral do),
+ * failed when it reaches the fail-on severity. A clean file has one passing case, so CI
+ * dashboards show that it was checked.
+ */
+export function formatJunit(report: CheckReport): string {
+  const suites: string[] = [];
+  for (const bad of report.unreadable) {
+    const where = describeLocation(bad.file, bad.line, bad.column);
+    suites.push(
+      `  <testsuite name="${escapeXml(bad.file)}" tests="1" failures="0" errors="1">\n` +
+        `    <testcase classname="${escapeXml(bad.file)}" name="read spec">\n` +
+        `      <error message="${escapeXml(bad.message)}">${escapeXml(`${where} ${bad.message}`)}</error>\n` +
+        `    </testcase>\n  </testsuite>`,
+    );
+  }
+  for (const file of report.files) {
+    const cases: string[] = [];
+    let failures = 0;
+    for (const f of file.findings) {
+      const name = escapeXml(`${f.rule} ${f.id || '(spec)'}`);
+      const classname = escapeXml(file.file);
+      const body = escapeXml(`${describeLocation(f.file, f.line, f.column)} ${f.path} ${f.message}`);
+      if (reachesSeverity(f, report.summary.failOn)) {
+        failures++;
+        cases.push(`    <testcase classname="${classname}" name="${name}">\n      <failure type="${f.severity}" message="${escapeXml(f.message)}">${body}</failure>\n    </testcase>`);
+      } else {
+        cases.push(`    <testcase classname="${classname}" name="${name}">\n      <system-out>${escapeXml(`${f.severity}: `)}${body}</system-out>\n    </testcase>`);
+      }
+    }
+    if (cases.length === 0) cases.push(`    <testcase classname="${escapeXml(file.file)}" name="specwright check"/>`);
+    suites.push(
+      `  <testsuite name="${escapeXml(file.file)}" tests="${cases.length}" failures="${failures}" errors="0">\n${cases.join('\n')}\n  </testsuite>`,
+    );
+  }
+  const tests = report.findings.length + report.files.filter((f) => f.findings.length === 0).length + report.unreadable.length;
+  return (
+    `<?xml version="1.0" encoding="UTF-8"?>\n` +
+    `<testsuites name="specwright check" tests="${tests}" failures="${report.summary.failing}" errors="${report.unreadable.length}">\n` +
+    (suites.length > 0 ? suites.join('\n') + '\n' : '') +
+    `</testsuites>\n`
+  );
+}

@@ -1,0 +1,41 @@
+import { ruleDocsUrl } from '../rules/catalogue.js';
+import { LAYER_TITLES } from '../rules/rule.js';
+import type { CheckReport } from './check-report.js';
+import { describeLocation } from './check-report.js';
+
+const ICON = { error: '🔴 error', warn: '🟡 warning', info: '🔵 info' } as const;
+
+/** Text safe inside a Markdown table cell: no pipes, no line breaks, no HTML. */
+function cell(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/\r?\n/g, ' ');
+}
+
+/** `--format markdown`: a report for a pull request comment or a wiki page. */
+export function formatMarkdown(report: CheckReport): string {
+  const out: string[] = ['# Specwright check', ''];
+  const { errors, warnings, infos } = report.summary;
+  out.push(`**${errors}** errors, **${warnings}** warnings, **${infos}** infos in ${report.summary.files} file(s).`, '');
+  for (const bad of report.unreadable) {
+    out.push(`> **${cell(describeLocation(bad.file, bad.line, bad.column))}** ${cell(bad.message)}`, '');
+  }
+  for (const file of report.files) {
+    out.push(`## ${cell(file.file)}`, '');
+    const c = file.completeness;
+    out.push(`Completeness **${Math.round(c.overall * 100)}%**, stage: **${c.stage === 'complete' ? 'complete' : LAYER_TITLES[c.stage]}**`, '');
+    out.push('| Layer | Complete | Total |', '| --- | ---: | ---: |');
+    for (const layer of c.layers) out.push(`| ${layer.title} | ${layer.complete} | ${layer.total} |`);
+    out.push('');
+    if (file.findings.length === 0) {
+      out.push('No findings.', '');
+      continue;
+    }
+    out.push('| Severity | Rule | Element | Where | Message |', '| --- | --- | --- | --- | --- |');
+    for (const f of file.findings) {
+      out.push(
+        `| ${ICON[f.severity]} | [${f.rule}](${ruleDocsUrl(f.rule)}) | \`${cell(f.id || '(spec)')}\` | ${cell(describeLocation(undefined, f.line, f.column).replace(/^:/, 'line '))} \`${cell(f.path || '/')}\` | ${cell(f.message)} |`,
+      );
+    }
+    out.push('');
+  }
+  return out.join('\n');
+}
