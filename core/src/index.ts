@@ -14,3 +14,4 @@ export * from './check/completeness.js';
 export * from './check/check-source.js';
 export * from './rules/catalogue.js';
 export * from './format/index.js';
+export * from './rules/rule-docs.js';
