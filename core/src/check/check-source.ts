@@ -1,6 +1,8 @@
 import { loadSource, type LoadFailure, type SourceFormat } from '../load/load-source.js';
 import { indexSpec, type SpecIndex } from '../model/spec-index.js';
-import { checkSpec, locateFindings } from './check-spec.js';
+import { checkSpec, locateFindings, sortFindings } from './check-spec.js';
+import { runTests, type TestRun } from '../engine/run-tests.js';
+import { findingsFromTestRun } from '../engine/run-findings.js';
 import { measureCompleteness, type CompletenessReport } from './completeness.js';
 import type { Finding } from './finding.js';
 
@@ -10,6 +12,10 @@ export interface CheckedSource {
   index: SpecIndex;
   findings: Finding[];
   completeness: CompletenessReport;
+}
+
+export interface CheckedSourceWithTests extends CheckedSource {
+  run: TestRun;
 }
 
 export interface UnreadableSource extends LoadFailure {
@@ -23,4 +29,18 @@ export function checkSource(text: string, file: string, format: SourceFormat): C
   const index = indexSpec(loaded.value);
   const findings = locateFindings(checkSpec(index), loaded.locate, file);
   return { ok: true, file, index, findings, completeness: measureCompleteness(index, findings) };
+}
+
+/**
+ * `check --run-tests`: the static check plus the rules that need the tests run
+ * (`test-failed`, `test-coverage-branch`).
+ */
+export async function checkSourceWithTests(text: string, file: string, format: SourceFormat): Promise<CheckedSourceWithTests | UnreadableSource> {
+  const loaded = loadSource(text, format);
+  if (!loaded.ok) return { ...loaded, file };
+  const index = indexSpec(loaded.value);
+  const run = await runTests(index);
+  const all = sortFindings(index, [...checkSpec(index), ...findingsFromTestRun(run)]);
+  const findings = locateFindings(all, loaded.locate, file);
+  return { ok: true, file, index, findings, completeness: measureCompleteness(index, findings), run };
 }

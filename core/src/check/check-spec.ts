@@ -1,5 +1,6 @@
 import { indexSpec, type SpecIndex } from '../model/spec-index.js';
 import { RULES, type Rule } from '../rules/index.js';
+import { RULE_CATALOGUE } from '../rules/catalogue.js';
 import { createCheckContext } from './context.js';
 import type { Finding } from './finding.js';
 
@@ -16,12 +17,8 @@ export function checkSpec(document: unknown | SpecIndex, options: CheckOptions =
   const index = isSpecIndex(document) ? document : indexSpec(document);
   const context = createCheckContext(index);
   const rules = options.rules ?? RULES;
-  const found: { finding: Finding; order: number; ruleOrder: number }[] = [];
-  const order = new Map<string, number>();
-  let n = 0;
-  for (const path of index.byPath.keys()) order.set(path, n++);
-
-  rules.forEach((rule, ruleOrder) => {
+  const found: Finding[] = [];
+  for (const rule of rules) {
     for (const result of rule.check(context)) {
       const finding: Finding = {
         rule: rule.id,
@@ -31,11 +28,23 @@ export function checkSpec(document: unknown | SpecIndex, options: CheckOptions =
         path: result.element.path,
       };
       if (result.at !== undefined && result.at !== result.element.path) finding.valuePath = result.at;
-      found.push({ finding, order: order.get(result.element.path) ?? 0, ruleOrder });
+      found.push(finding);
     }
-  });
-  found.sort((a, b) => a.order - b.order || a.ruleOrder - b.ruleOrder);
-  return found.map((f) => f.finding);
+  }
+  return sortFindings(index, found);
+}
+
+const RULE_ORDER = new Map(RULE_CATALOGUE.map((r, i) => [r.id, i] as const));
+
+/** Document order of the element, then the order of the contract's rule table; stable otherwise. */
+export function sortFindings(index: SpecIndex, findings: readonly Finding[]): Finding[] {
+  const order = new Map<string, number>();
+  let n = 0;
+  for (const path of index.byPath.keys()) order.set(path, n++);
+  return findings
+    .map((finding, i) => ({ finding, i, order: order.get(finding.path) ?? 0, rule: RULE_ORDER.get(finding.rule) ?? 0 }))
+    .sort((a, b) => a.order - b.order || a.rule - b.rule || a.i - b.i)
+    .map((f) => f.finding);
 }
 
 function isSpecIndex(value: unknown): value is SpecIndex {

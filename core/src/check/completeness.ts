@@ -1,5 +1,6 @@
 import type { AnyElement, ElementKind, SpecIndex } from '../model/spec-index.js';
-import { LAYERS, LAYER_TITLES, RULES, type Layer, type Rule } from '../rules/index.js';
+import { LAYERS, LAYER_TITLES, type Layer } from '../rules/index.js';
+import { RULE_CATALOGUE } from '../rules/catalogue.js';
 import type { Finding } from './finding.js';
 
 /** An element that is not complete yet, and the rules that say why. */
@@ -44,7 +45,11 @@ const LAYER_OF_KIND: Record<ElementKind, Layer> = {
  * How complete each design layer is, big to small. An element is complete when no error or
  * warning of its layer names it; infos never count against it.
  */
-export function measureCompleteness(index: SpecIndex, findings: readonly Finding[], rules: readonly Rule[] = RULES): CompletenessReport {
+export function measureCompleteness(
+  index: SpecIndex,
+  findings: readonly Finding[],
+  rules: readonly { id: string; layer: Layer | 'element' }[] = RULE_CATALOGUE,
+): CompletenessReport {
   const ruleLayer = new Map(rules.map((r) => [r.id, r.layer] as const));
   const members = new Map<Layer, Map<string, AnyElement>>(LAYERS.map((l) => [l, new Map()]));
   const put = (layer: Layer, element: AnyElement) => members.get(layer)!.set(element.path, element);

@@ -1,0 +1,244 @@
+import type { DataFlowElement, MappingElement, SpecIndex } from '../model/spec-index.js';
+import type { Entity, InputDeclaration } from '../model/types.js';
+import type { FieldType } from '../model/schema.js';
+import { declaredFields } from '../paths/declared-fields.js';
+import { eachDepth, parseEntityPath, type EntityPath } from '../paths/field-path.js';
+import { inputReferences, parseExpression } from '../expr/expressions.js';
+import { convertToType } from './convert.js';
+import { getOwn, isObject, readPath, writePath, type JsonObject } from './record-path.js';
+import { compileTransform, describeTransformError, type CompiledTransform } from './transform.js';
+import { effectiveInputs, validateInputs, validateRecord, type InputProblem, type RecordProblem } from './validate.js';
+
+/** A mapping made ready to run: paths parsed, transform compiled, target type known. */
+export interface CompiledMapping {
+  element: MappingElement;
+  target: EntityPath;
+  source?: EntityPath;
+  transform?: CompiledTransform;
+  /** The declared type of the target, when the path names one field (per element for `[]`). */
+  targetType?: FieldType;
+  /** How many `[]` levels map element-wise (source and target both iterate). */
+  aligned: number;
+  /** Why it cannot run (a path or expression that does not parse); the check reports it too. */
+  broken?: string;
+}
+
+export interface CompiledDataFlow {
+  element: DataFlowElement;
+  mappings: CompiledMapping[];
+  targetEntities: { name: string; entity?: Entity }[];
+  /** The declared inputs this flow uses, by reference (mapping `input`, `$inputs.x`). */
+  usedInputs: InputDeclaration[];
+  allInputs: readonly InputDeclaration[];
+}
+
+/** A problem of the run that is not about a record or an input: a transform that failed. */
+export interface EvaluationProblem {
+  path: string;
+  code: 'transform' | 'type';
+  mapping: string;
+  message: string;
+}
+
+export type RunProblem = (RecordProblem & { mapping?: string }) | InputProblem | EvaluationProblem;
+
+export interface FlowRun {
+  /** The produced target records, by entity name. */
+  records: Record<string, JsonObject>;
+  problems: RunProblem[];
+  /** Concrete path written → id of the mapping that wrote it last. */
+  writers: Map<string, string>;
+}
+
+export function compileDataFlow(index: SpecIndex, flow: DataFlowElement, entitiesOf: (system: string | undefined) => Map<string, Entity> | undefined): CompiledDataFlow {
+  const targetDeclared = entitiesOf(flow.value.target.system);
+  const mappings = index.mappings.filter((m) => m.dataFlow === flow).map((m) => compileMapping(m, targetDeclared));
+  const used = new Set<string>();
+  for (const m of flow.value.mappings) {
+    if (m.input !== undefined) used.add(m.input);
+    if (m.transform !== undefined) addRefs(m.transform, used);
+  }
+  for (const t of flow.value.triggers) {
+    if (t.filter !== undefined) addRefs(t.filter, used);
+    if (t.criteria !== undefined) addRefs(t.criteria, used);
+  }
+  return {
+    element: flow,
+    mappings,
+    targetEntities: flow.value.target.entities.map((name) => ({ name, entity: targetDeclared?.get(name) })),
+    usedInputs: index.spec.inputs.filter((i) => used.has(i.id)),
+    allInputs: index.spec.inputs,
+  };
+}
+
+function addRefs(expression: string, into: Set<string>): void {
+  const parsed = parseExpression(expression);
+  if (parsed.ok) for (const id of inputReferences(parsed.ast)) into.add(id);
+}
+
+function compileMapping(element: MappingElement, targetEntities: Map<string, Entity> | undefined): CompiledMapping {
+  const m = element.value;
+  const target = parseEntityPath(m.target ?? '');
+  const compiled: CompiledMapping = { element, target: target.ok ? target.path : { entity: '', segments: [] }, aligned: 0 };
+  if (!target.ok) {
+    compiled.broken = `target "${m.target ?? ''}" ${target.message}`;
+    return compiled;
+  }
+  if (m.source !== undefined) {
+    const source = parseEntityPath(m.source);
+    if (!source.ok) {
+      compiled.broken = `source "${m.source}" ${source.message}`;
+      return compiled;
+    }
+    compiled.source = source.path;
+    if (m.transform === undefined) compiled.aligned = Math.min(eachDepth(source.path.segments), eachDepth(target.path.segments));
+  }
+  if (m.transform !== undefined) {
+    const parsed = parseExpression(m.transform);
+    if (!parsed.ok) {
+      compiled.broken = `transform is not valid JSONata: ${parsed.message}`;
+      return compiled;
+    }
+    compiled.transform = compileTransform(m.transform);
+  }
+  const entity = targetEntities?.get(target.path.entity);
+  if (entity && target.path.segments.length > 0) {
+    const resolved = declaredFields(entity).resolve(target.path.segments);
+    if (resolved.kind === 'field') {
+      const declaredList = resolved.segments[resolved.segments.length - 1]!.selector !== undefined;
+      const writtenList = target.path.segments[target.path.segments.length - 1]!.selector !== undefined;
+      if (declaredList === writtenList) compiled.targetType = resolved.field.type;
+      else if (declaredList) compiled.targetType = 'array';
+    }
+  }
+  return compiled;
+}
+
+/** Turns whatever a transform returned into plain JSON (jsonata sequences are arrays with flags). */
+function toJson(value: unknown): unknown {
+  if (value === undefined) return undefined;
+  if (typeof value === 'function') throw new TypeError('returned a function, not a value');
+  if (typeof value === 'number' && !Number.isFinite(value)) throw new TypeError(`returned ${value}, which is not a JSON number`);
+  const text = JSON.stringify(value, (_key, v) => {
+    if (typeof v === 'function') return undefined;
+    if (typeof v === 'number' && !Number.isFinite(v)) throw new TypeError(`returned ${v}, which is not a JSON number`);
+    return v;
+  });
+  return text === undefined ? undefined : JSON.parse(text);
+}
+
+/** Applies `f` at each element of `aligned` list levels, or to the value itself. */
+function eachElement(value: unknown, aligned: number, f: (v: unknown) => unknown): unknown {
+  if (aligned > 0 && Array.isArray(value)) return value.map((v) => (v === undefined ? undefined : eachElement(v, aligned - 1, f)));
+  return f(value);
+}
+
+/**
+ * Runs a data flow's mappings on source records and end-user inputs, then validates the target
+ * records and the inputs. `taken` collects the transform branches the run went through.
+ */
+export async function evaluateDataFlow(
+  flow: CompiledDataFlow,
+  given: Record<string, unknown>,
+  givenInputs: Record<string, unknown>,
+  taken?: Map<string, Set<string>>,
+): Promise<FlowRun> {
+  const inputs = effectiveInputs(flow.allInputs, givenInputs);
+  const records: Record<string, JsonObject> = {};
+  for (const { name } of flow.targetEntities) records[name] = {};
+  const problems: RunProblem[] = [];
+  const writers = new Map<string, string>();
+
+  for (const mapping of flow.mappings) {
+    if (mapping.broken) continue; // the check reports it; the run cannot evaluate it
+    const m = mapping.element.value;
+    const targetText = m.target ?? '';
+    let value: unknown;
+    let sourceValue: unknown;
+    if (mapping.source) {
+      const record = getOwn(given, mapping.source.entity);
+      const read = readPath(record, mapping.source.segments);
+      if (!read.found) continue; // a missing source writes nothing, and no default applies
+      sourceValue = read.value;
+      value = sourceValue;
+    } else if (m.input !== undefined) {
+      value = getOwn(inputs as JsonObject, m.input);
+      if (value === undefined) continue;
+    } else if (m.constant !== undefined) {
+      value = m.constant.value;
+    }
+    if (mapping.transform) {
+      let branchSet: Set<string> | undefined;
+      if (taken) {
+        branchSet = taken.get(mapping.element.id) ?? new Set();
+        taken.set(mapping.element.id, branchSet);
+      }
+      const bindings: Record<string, unknown> = { inputs };
+      if (mapping.source) bindings['source'] = sourceValue;
+      try {
+        value = toJson(await mapping.transform.evaluate(given, bindings, branchSet));
+      } catch (error) {
+        problems.push({ path: targetText, code: 'transform', mapping: mapping.element.id, message: `transform of ${mapping.element.id} ${describeTransformError(error)}` });
+        continue;
+      }
+      if (value === undefined) continue;
+    }
+    if (m.lookup) {
+      const lookup = m.lookup;
+      const fallback = m.default;
+      value = eachElement(value, mapping.aligned, (v) => {
+        if (v === null || typeof v === 'object') return v;
+        const key = String(v);
+        if (Object.prototype.hasOwnProperty.call(lookup, key)) return lookup[key];
+        return fallback !== undefined ? fallback.value : v;
+      });
+    }
+    if (mapping.targetType) {
+      const type = mapping.targetType;
+      let failure: string | undefined;
+      value = eachElement(value, mapping.aligned, (v) => {
+        const converted = convertToType(v, type);
+        if (converted.ok) return converted.value;
+        failure ??= converted.message;
+        return v;
+      });
+      if (failure) {
+        problems.push({ path: targetText, code: 'type', mapping: mapping.element.id, message: `${targetText}: ${failure} (mapping ${mapping.element.id})` });
+        continue;
+      }
+    }
+    const entityRecord = (records[mapping.target.entity] ??= {});
+    if (mapping.target.segments.length === 0) {
+      // A mapping to the whole record merges an object into it.
+      if (isObject(value)) for (const key of Object.keys(value)) writePath(entityRecord, [{ name: key }], value[key], 0);
+      writers.set(mapping.target.entity, mapping.element.id);
+      continue;
+    }
+    for (const path of writePath(entityRecord, mapping.target.segments, value, mapping.aligned, mapping.target.entity)) {
+      writers.set(path, mapping.element.id);
+    }
+  }
+
+  for (const { name, entity } of flow.targetEntities) {
+    if (!entity?.fields) continue;
+    for (const problem of validateRecord(entity, records[name] ?? {})) {
+      const writer = findWriter(writers, problem.path);
+      problems.push(writer ? { ...problem, mapping: writer } : problem);
+    }
+  }
+  problems.push(...validateInputs(flow.usedInputs, inputs));
+  return { records, problems, writers };
+}
+
+/** The mapping that wrote a path, or the nearest part of it. */
+export function findWriter(writers: Map<string, string>, path: string): string | undefined {
+  for (let p = path; p !== ''; ) {
+    const writer = writers.get(p);
+    if (writer) return writer;
+    const cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
+    if (cut <= 0) break;
+    p = p.slice(0, cut);
+  }
+  for (const [written, writer] of writers) if (written.startsWith(path + '.') || written.startsWith(path + '[')) return writer;
+  return undefined;
+}

@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import { findingsFromTestRun, indexSpec, loadSource, runTests } from '@specwright/core';
+import { exampleSpec } from '../../../test/support/examples.js';
+
+const OHIO = `
+specwright: 1
+id: shop-to-erp
+title: Shop → ERP
+businessCase: { summary: Invoices from orders, value: [{ stakeholder: Finance, benefit: No retyping }], stakeholders: [Finance] }
+systems:
+  - id: shop
+    entities: [{ name: Order, fields: [{ path: state, type: string }, { path: total, type: number }, { path: taxAmount, type: number },
+               { path: 'items[].sku', type: string }, { path: 'items[].qty', type: string }] }]
+  - id: erp
+    entities: [{ name: Invoice, fields: [{ path: amount, type: number, required: true }, { path: 'lines[].itemCode', type: string },
+               { path: 'lines[].quantity', type: integer }, { path: region, type: string, enum: [US, EU] }] }]
+useCases:
+  - id: UC-1
+    story: When an order is paid, I want an invoice in the ERP, so that finance can book it.
+    dataFlows:
+      - id: DF-1
+        source: { system: shop, entities: [Order] }
+        target: { system: erp, entities: [Invoice] }
+        triggers: [{ type: event, event: order.paid }]
+        outcomes: [{ type: success, then: done }]
+        mappings:
+          - id: FM-9
+            target: Invoice.amount
+            transform: >-
+              Order.state != "Ohio" ? Order.total + Order.taxAmount : Order.total
+          - { id: FM-10, target: 'Invoice.lines[].itemCode', source: 'Order.items[].sku' }
+          - { id: FM-11, target: 'Invoice.lines[].quantity', source: 'Order.items[].qty' }
+          - { id: FM-12, target: Invoice.region, constant: US }
+        tests:
+          - { id: TC-9, title: Ohio adds no tax, given: { Order: { state: Ohio, total: 100, taxAmount: 8 } },
+              expect: { Invoice: { amount: 100 } } }
+          - { id: TC-10, title: Texas adds tax, given: { Order: { state: Texas, total: 100, taxAmount: 8 } },
+              expect: { Invoice: { amount: 108 } } }
+          - { id: TC-11, title: Lines map element-wise, given: { Order: { state: Ohio, total: 1, taxAmount: 0,
+              items: [{ sku: A, qty: '2' }, { sku: B, qty: '3' }] } },
+              expect: { Invoice: { lines: [{ itemCode: A, quantity: 2 }, { itemCode: B, quantity: 3 }] } } }
+`;
+
+function ohioSpec(): Record<string, any> {
+  const loaded = loadSource(OHIO, 'yaml');
+  if (!loaded.ok) throw new Error(loaded.message);
+  return loaded.value as Record<string, any>;
+}
+
+const statuses = (run: Awaited<ReturnType<typeof runTests>>) => Object.fromEntries(run.results.map((r) => [r.id, r.status]));
+
+describe('runTests', () => {
+  it('passes every test of the marketing → CRM example, expected errors included', async () => {
+    const run = await runTests(indexSpec(exampleSpec('marketing-to-crm.yaml')));
+    expect(statuses(run)).toStrictEqual({ 'TC-1': 'pass', 'TC-2': 'pass', 'TC-3': 'pass', 'TC-4': 'pass' });
+    expect(run.results[2]!.reported).toStrictEqual([{ path: 'Customer.email', code: 'required', message: 'Customer.email is required and has no value' }]);
+    expect(run.mappings.every((m) => m.asserted)).toBe(true);
+  });
+
+  it('runs the Ohio rule: both branches covered, element-wise lines with exact conversion', async () => {
+    const run = await runTests(indexSpec(ohioSpec()));
+    expect(statuses(run)).toStrictEqual({ 'TC-9': 'pass', 'TC-10': 'pass', 'TC-11': 'pass' });
+    expect(run.branches).toStrictEqual([
+      {
+        mapping: 'FM-9',
+        path: '/useCases/0/dataFlows/0/mappings/0',
+        transform: 'Order.state != "Ohio" ? Order.total + Order.taxAmount : Order.total',
+        branches: [
+          { key: '23:then', side: 'then', position: 23, taken: true },
+          { key: '23:else', side: 'else', position: 23, taken: true },
+        ],
+      },
+    ]);
+    expect(findingsFromTestRun(run)).toStrictEqual([]);
+  });
+
+  it('reports an untaken branch when the test that took it is removed', async () => {
+    const spec = ohioSpec();
+    spec.useCases[0].dataFlows[0].tests.splice(1, 1); // drop the Texas test
+    const findings = findingsFromTestRun(await runTests(indexSpec(spec)));
+    expect(findings.map(({ rule, id, path }) => ({ rule, id, path }))).toStrictEqual([
+      { rule: 'test-coverage-branch', id: 'FM-9', path: '/useCases/0/dataFlows/0/mappings/0' },
+    ]);
+    expect(findings[0]!.message).toContain('then branch');
+  });
+
+  it('says which path differs, expected versus actual, and which mapping wrote it', async () => {
+    const spec = ohioSpec();
+    spec.useCases[0].dataFlows[0].tests[1].expect.Invoice.amount = 107;
+    const run = await runTests(indexSpec(spec));
+    const failed = run.results.find((r) => r.id === 'TC-10')!;
+    expect(failed.status).toBe('fail');
+    expect(failed.problems).toStrictEqual([
+      { kind: 'mismatch', path: 'Invoice.amount', expected: 107, actual: 108, mapping: 'FM-9', message: 'Invoice.amount: expected 107, got 108 (written by FM-9)' },
+    ]);
+    const findings = findingsFromTestRun(run);
+    expect(findings.map((f) => [f.rule, f.id])).toStrictEqual([['test-failed', 'TC-10']]);
+  });
+
+  it('fails a test whose record the target would reject, and one whose value does not convert', async () => {
+    const spec = ohioSpec();
+    const flow = spec.useCases[0].dataFlows[0];
+    flow.mappings[3].constant = 'APAC'; // not in the enum
+    flow.tests[2].given.Order.items[1].qty = 'three'; // not an integer
+    const run = await runTests(indexSpec(spec));
+    const tc9 = run.results.find((r) => r.id === 'TC-9')!;
+    expect(tc9.problems).toStrictEqual([
+      { kind: 'unexpected-error', path: 'Invoice.region', code: 'enum', mapping: 'FM-12', message: 'Invoice.region is the text "APAC", not one of "US", "EU"' },
+    ]);
+    const tc11 = run.results.find((r) => r.id === 'TC-11')!;
+    expect(tc11.problems.map((p) => [p.kind, 'code' in p ? p.code : undefined, p.message])).toContainEqual([
+      'unexpected-error',
+      'type',
+      'Invoice.lines[].quantity: the text "three" does not convert exactly to integer (mapping FM-11)',
+    ]);
+  });
+
+  it('fails a test that expects an error the run does not report', async () => {
+    const spec = exampleSpec('marketing-to-crm.yaml');
+    spec.useCases[0].dataFlows[0].tests[2].given.ConversionEvent.contact.email = 'x@y.co';
+    const run = await runTests(indexSpec(spec));
+    expect(run.results[2]!.problems).toStrictEqual([
+      { kind: 'missing-error', path: 'Customer.email', code: 'required', message: 'expected a required error for Customer.email, but the run reported none' },
+    ]);
+  });
+
+  it('applies lookups with a default, and passes unmapped values through without one', async () => {
+    const spec = exampleSpec('marketing-to-crm.yaml');
+    const tests = spec.useCases[0].dataFlows[0].tests;
+    tests[1].given.ConversionEvent.type = 'download';
+    tests[1].expect.Customer.stage = 'Lead'; // the default
+    let run = await runTests(indexSpec(spec));
+    expect(run.results[1]!.status).toBe('pass');
+    delete spec.useCases[0].dataFlows[0].mappings[5].default;
+    tests[1].expect.Customer.stage = 'download';
+    run = await runTests(indexSpec(spec));
+    // passes through unchanged, and the target's enum rejects it
+    expect(run.results[1]!.problems.map((p) => p.message)).toStrictEqual(['Customer.stage is the text "download", not one of "Lead", "Engaged"']);
+  });
+
+  it('ends a hostile transform with a failed test, not a hang or a crash', async () => {
+    const spec = ohioSpec();
+    spec.useCases[0].dataFlows[0].mappings[0].transform = '($f := function($n) { $f($n) + 1 }; $f(0))';
+    const run = await runTests(indexSpec(spec));
+    const problem = run.results[0]!.problems.find((p) => 'code' in p && p.code === 'transform')!;
+    expect(run.results[0]!.status).toBe('fail');
+    expect(problem).toMatchObject({ kind: 'unexpected-error', code: 'transform', mapping: 'FM-9' });
+    expect(problem.message).toMatch(/transform of FM-9 (nested deeper|ran longer)/);
+  });
+});

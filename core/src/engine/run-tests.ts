@@ -1,0 +1,131 @@
+import type { DataFlowElement, SpecIndex, TestElement } from '../model/spec-index.js';
+import type { Entity, ExpectedError } from '../model/types.js';
+import { declaredForm, parseEntityPath } from '../paths/field-path.js';
+import { givesValueAt } from '../rules/test-coverage-mapping.js';
+import { compileDataFlow, evaluateDataFlow, findWriter, type CompiledDataFlow, type RunProblem } from './data-flow.js';
+import { partialMatch } from './partial-match.js';
+import type { Branch } from './transform.js';
+
+/** Why a test failed: a value that differs, an error nobody expected, or an expected error missing. */
+export type TestProblem =
+  | { kind: 'mismatch'; path: string; expected: unknown; actual: unknown; mapping?: string; message: string }
+  | { kind: 'unexpected-error'; path?: string; input?: string; code: string; mapping?: string; message: string }
+  | { kind: 'missing-error'; path?: string; input?: string; code?: string; message: string };
+
+export interface TestResult {
+  id: string;
+  dataFlow: string;
+  /** JSON Pointer of the test case. */
+  path: string;
+  title?: string;
+  status: 'pass' | 'fail';
+  problems: TestProblem[];
+  /** Every problem the run reported, expected or not. */
+  reported: RunProblem[];
+  records: Record<string, unknown>;
+}
+
+export interface BranchCoverage {
+  mapping: string;
+  path: string;
+  transform: string;
+  branches: (Branch & { taken: boolean })[];
+}
+
+export interface TestRun {
+  results: TestResult[];
+  /** Per mapping: asserted by the `expect` of some passing test. */
+  mappings: { mapping: string; path: string; asserted: boolean }[];
+  branches: BranchCoverage[];
+  summary: { tests: number; passed: number; failed: number };
+}
+
+const samePath = (a: string, b: string): boolean => {
+  if (a === b) return true;
+  const pa = parseEntityPath(a);
+  const pb = parseEntityPath(b);
+  return pa.ok && pb.ok && pa.path.entity === pb.path.entity && declaredForm(pa.path.segments) === declaredForm(pb.path.segments);
+};
+
+function reports(problem: RunProblem, expected: ExpectedError): boolean {
+  if (expected.code !== undefined && problem.code !== expected.code) return false;
+  if (expected.input !== undefined) return 'input' in problem && problem.input === expected.input;
+  if (expected.path !== undefined) return 'path' in problem && samePath(problem.path, expected.path);
+  return false;
+}
+
+const show = (v: unknown) => (v === undefined ? 'nothing' : JSON.stringify(v));
+
+/** Runs one test case: the pass/fail semantics of spec-format.md, "Test cases". */
+export async function runTestCase(flow: CompiledDataFlow, test: TestElement, taken?: Map<string, Set<string>>): Promise<TestResult> {
+  const t = test.value;
+  const run = await evaluateDataFlow(flow, t.given, t.inputs, taken);
+  const problems: TestProblem[] = [];
+  if (t.expect) {
+    for (const entity of Object.keys(t.expect)) {
+      const actual = Object.prototype.hasOwnProperty.call(run.records, entity) ? run.records[entity] : undefined;
+      for (const mismatch of partialMatch(t.expect[entity], actual, entity)) {
+        const mapping = findWriter(run.writers, mismatch.path);
+        problems.push({
+          kind: 'mismatch',
+          ...mismatch,
+          ...(mapping ? { mapping } : {}),
+          message: `${mismatch.path}: expected ${show(mismatch.expected)}, got ${show(mismatch.actual)}${mapping ? ` (written by ${mapping})` : ' (no mapping wrote it)'}`,
+        });
+      }
+    }
+  }
+  if (t.expectErrors) {
+    for (const expected of t.expectErrors) {
+      if (run.problems.some((p) => reports(p, expected))) continue;
+      const what = expected.input !== undefined ? `input ${expected.input}` : (expected.path ?? '?');
+      problems.push({ kind: 'missing-error', ...expected, message: `expected a ${expected.code ?? ''} error for ${what}, but the run reported none`.replace('a  error', 'an error') });
+    }
+  } else {
+    for (const p of run.problems) {
+      problems.push({ kind: 'unexpected-error', ...p, message: p.message } as TestProblem);
+    }
+  }
+  const result: TestResult = { id: test.id, dataFlow: test.dataFlow.id, path: test.path, status: problems.length === 0 ? 'pass' : 'fail', problems, reported: run.problems, records: run.records };
+  if (t.title !== undefined) result.title = t.title;
+  return result;
+}
+
+/** Runs every test case of a spec (or of the given data flows), with mapping and branch coverage. */
+export async function runTests(index: SpecIndex, flows: readonly DataFlowElement[] = index.dataFlows): Promise<TestRun> {
+  const entitiesOf = (system: string | undefined): Map<string, Entity> | undefined => {
+    const entities = system === undefined ? undefined : index.systemById.get(system)?.entities;
+    return entities ? new Map(entities.map((e) => [e.name, e] as const)) : undefined;
+  };
+  const results: TestResult[] = [];
+  const mappings: TestRun['mappings'] = [];
+  const branches: BranchCoverage[] = [];
+  for (const flow of flows) {
+    const compiled = compileDataFlow(index, flow, entitiesOf);
+    const taken = new Map<string, Set<string>>();
+    const tests = index.tests.filter((t) => t.dataFlow === flow);
+    const flowResults: TestResult[] = [];
+    for (const test of tests) flowResults.push(await runTestCase(compiled, test, taken));
+    results.push(...flowResults);
+
+    for (const mapping of compiled.mappings) {
+      const target = mapping.target;
+      const asserted = tests.some((test, i) => {
+        const expect = test.value.expect;
+        return flowResults[i]!.status === 'pass' && expect !== undefined && Object.prototype.hasOwnProperty.call(expect, target.entity) && givesValueAt(expect[target.entity], target.segments);
+      });
+      mappings.push({ mapping: mapping.element.id, path: mapping.element.path, asserted });
+      if (mapping.transform && mapping.transform.branches.length > 0) {
+        const seen = taken.get(mapping.element.id) ?? new Set<string>();
+        branches.push({
+          mapping: mapping.element.id,
+          path: mapping.element.path,
+          transform: mapping.transform.text,
+          branches: mapping.transform.branches.map((b) => ({ ...b, taken: seen.has(b.key) })),
+        });
+      }
+    }
+  }
+  const passed = results.filter((r) => r.status === 'pass').length;
+  return { results, mappings, branches, summary: { tests: results.length, passed, failed: results.length - passed } };
+}

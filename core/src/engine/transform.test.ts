@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { compileTransform, describeTransformError, TRANSFORM_TIMEOUT_MS } from '@specwright/core';
+
+async function outcome(expression: string, input: unknown = {}, bindings: Record<string, unknown> = {}) {
+  const started = Date.now();
+  try {
+    const value = await compileTransform(expression).evaluate(input, bindings);
+    return { ok: true as const, value, ms: Date.now() - started };
+  } catch (error) {
+    return { ok: false as const, message: describeTransformError(error), ms: Date.now() - started };
+  }
+}
+
+describe('compileTransform', () => {
+  it('evaluates against the source records with $inputs and $source bound', async () => {
+    const result = await outcome('Order.total + $inputs.fee + $source', { Order: { total: 100 } }, { inputs: { fee: 5 }, source: 1 });
+    expect(result).toMatchObject({ ok: true, value: 106 });
+  });
+
+  it('stops runaway recursion at the stack guardrail with a sentence, not a crash', async () => {
+    const result = await outcome('($f := function($n) { $f($n + 1) }; $f(0))');
+    expect(result.ok).toBe(false);
+    expect(result.ok ? '' : result.message).toMatch(/deeper than \d+ levels|longer than/);
+  });
+
+  it('stops a long loop at the timeout guardrail', async () => {
+    const result = await outcome('$sum($map([1..9999999], function($v) { $v * 2 }))');
+    expect(result.ok).toBe(false);
+    expect(result.ok ? '' : result.message).toContain(`longer than ${TRANSFORM_TIMEOUT_MS} ms`);
+    expect(result.ms).toBeLessThan(TRANSFORM_TIMEOUT_MS * 10);
+  });
+
+  it('refuses a huge $pad instead of allocating it', async () => {
+    const result = await outcome('$pad("x", 1000000000)');
+    expect(result).toMatchObject({ ok: false });
+    expect(result.ok ? '' : result.message).toContain('over the limit');
+    expect(await outcome('$pad("7", -3, "0")')).toMatchObject({ ok: true, value: '007' });
+    expect(await outcome('$pad("ab", 5, "xy")')).toMatchObject({ ok: true, value: 'abxyx' });
+  });
+
+  it('has no $eval', async () => {
+    const result = await outcome('$eval("1 + 1")');
+    expect(result).toMatchObject({ ok: false });
+    expect(result.ok ? '' : result.message).toContain('$eval is not available');
+  });
+
+  it('treats __proto__ and constructor in records as data', async () => {
+    const input = JSON.parse('{"Order": {"__proto__": {"x": 1}, "constructor": "c"}}');
+    expect(await outcome('Order.constructor', input)).toMatchObject({ ok: true, value: 'c' });
+    expect(({} as Record<string, unknown>)['x']).toBeUndefined();
+  });
+
+  it('records which branches of each conditional a run takes', async () => {
+    const transform = compileTransform('Order.state != "Ohio" ? Order.total + Order.taxAmount : Order.total');
+    expect(transform.branches.map((b) => b.key)).toStrictEqual(['23:then', '23:else']);
+    const taken = new Set<string>();
+    await transform.evaluate({ Order: { state: 'Ohio', total: 100, taxAmount: 8 } }, {}, taken);
+    expect([...taken]).toStrictEqual(['23:else']);
+    await transform.evaluate({ Order: { state: 'Texas', total: 100, taxAmount: 8 } }, {}, taken);
+    expect([...taken].sort()).toStrictEqual(['23:else', '23:then']);
+  });
+
+  it('counts nested conditionals and the ?: and ?? operators', async () => {
+    const transform = compileTransform('a ? (b ? 1 : 2) : (c ?: d)');
+    expect(transform.branches.length).toBe(6);
+    const taken = new Set<string>();
+    await transform.evaluate({ a: true, b: false }, {}, taken);
+    expect([...taken].sort()).toStrictEqual(['3:then', '8:else']);
+  });
+});
