@@ -1,7 +1,14 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-  resolve: { conditions: ['source'] },
+  // Tests run against the TypeScript sources, never a stale dist/.
+  resolve: {
+    alias: {
+      '@specwright/core': fileURLToPath(new URL('./core/src/index.ts', import.meta.url)),
+      '@specwright/cli': fileURLToPath(new URL('./cli/src/index.ts', import.meta.url)),
+    },
+  },
   test: {
     include: ['core/src/**/*.test.ts', 'cli/src/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 30_000,

@@ -24,3 +24,4 @@ export * from './engine/partial-match.js';
 export * from './engine/data-flow.js';
 export * from './engine/run-tests.js';
 export * from './engine/run-findings.js';
+export * from './engine/export-jsonata.js';

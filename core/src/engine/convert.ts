@@ -3,7 +3,8 @@ import { isObject } from './record-path.js';
 
 export type Conversion = { ok: true; value: unknown } | { ok: false; message: string };
 
-const NUMBER_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+/** JSON's number syntax: the texts whose conversion to a number is exact and unambiguous. */
+export const NUMBER_TEXT = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$/;
 
 /**
  * Converts a value to a declared field type where the conversion is exact (spec-format.md, "A
@@ -23,7 +24,7 @@ export function convertToType(value: unknown, type: FieldType | undefined): Conv
     case 'integer': {
       let number: number | undefined;
       if (typeof value === 'number') number = value;
-      else if (typeof value === 'string' && NUMBER_TEXT.test(value.trim())) number = Number(value.trim());
+      else if (typeof value === 'string' && NUMBER_TEXT.test(value)) number = Number(value);
       if (number === undefined || !Number.isFinite(number)) return fail(value, type);
       if (type === 'integer' && !Number.isInteger(number)) return fail(value, type);
       return { ok: true, value: number };

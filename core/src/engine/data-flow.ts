@@ -127,6 +127,13 @@ function toJson(value: unknown): unknown {
   return text === undefined ? undefined : JSON.parse(text);
 }
 
+/** Drops the missing entries of list levels deeper than `keep` (kept levels hold positions). */
+function compactBeyond(value: unknown, keep: number): unknown {
+  if (!Array.isArray(value) || keep === Infinity) return value;
+  const inner = value.map((v) => compactBeyond(v, keep - 1));
+  return keep > 0 ? inner : inner.filter((v) => v !== undefined);
+}
+
 /** Applies `f` at each element of `aligned` list levels, or to the value itself. */
 function eachElement(value: unknown, aligned: number, f: (v: unknown) => unknown): unknown {
   if (aligned > 0 && Array.isArray(value)) return value.map((v) => (v === undefined ? undefined : eachElement(v, aligned - 1, f)));
@@ -159,7 +166,8 @@ export async function evaluateDataFlow(
       const record = getOwn(given, mapping.source.entity);
       const read = readPath(record, mapping.source.segments);
       if (!read.found) continue; // a missing source writes nothing, and no default applies
-      sourceValue = read.value;
+      // A list read into one value (not element-wise) holds the elements that have one.
+      sourceValue = compactBeyond(read.value, eachDepth(mapping.source.segments) > 0 ? mapping.aligned : Infinity);
       value = sourceValue;
     } else if (m.input !== undefined) {
       value = getOwn(inputs as JsonObject, m.input);
@@ -187,8 +195,8 @@ export async function evaluateDataFlow(
       const lookup = m.lookup;
       const fallback = m.default;
       value = eachElement(value, mapping.aligned, (v) => {
-        if (v === null || typeof v === 'object') return v;
-        const key = String(v);
+        // Keys are text: a value reads as its text (as JSONata's $string), null as "null".
+        const key = typeof v === 'string' ? v : JSON.stringify(v);
         if (Object.prototype.hasOwnProperty.call(lookup, key)) return lookup[key];
         return fallback !== undefined ? fallback.value : v;
       });

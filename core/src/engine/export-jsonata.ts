@@ -1,0 +1,175 @@
+import type { FieldType } from '../model/schema.js';
+import type { PathSegment } from '../paths/field-path.js';
+import type { CompiledDataFlow, CompiledMapping } from './data-flow.js';
+
+/**
+ * `specwright export --to jsonata`: one JSONata expression per data flow that turns the source
+ * records (`{ Order: {...} }`) and `$inputs` into the target records (`{ Invoice: {...} }`), so
+ * the designed mapping runs in any JSONata runtime. It does what the engine does for records
+ * the target accepts; validation (required, enum, format) stays with `specwright test`.
+ */
+
+interface Entry {
+  mapping: CompiledMapping;
+  /** Target segments still to build below the current object. */
+  target: PathSegment[];
+  /** The JSONata the source path starts from: '' for the records, or an element variable. */
+  base: string;
+  source: PathSegment[];
+  aligned: number;
+}
+
+export class ExportError extends Error {
+  override name = 'ExportError';
+}
+
+const quoteName = (name: string): string => {
+  if (name.includes('`')) throw new ExportError(`field name ${JSON.stringify(name)} contains a backtick, which JSONata cannot quote`);
+  return '`' + name + '`';
+};
+const literal = (value: unknown): string => JSON.stringify(value ?? null);
+
+/** A source path as JSONata. A `[key=value]` takes the first match, as the engine does. */
+function pathExpression(base: string, segments: readonly PathSegment[]): string {
+  const steps: string[] = base ? [base] : [];
+  for (const s of segments) {
+    let step = quoteName(s.name);
+    if (s.selector?.kind === 'index') step += `[${s.selector.index}]`;
+    if (s.selector?.kind === 'match') step += `[$string(${quoteName(s.selector.key)}) = ${literal(s.selector.value)}][0]`;
+    steps.push(step);
+  }
+  const path = steps.join('.');
+  // A path through `[]` reads a list: keep it a list even with one element.
+  return segments.some((s) => s.selector?.kind === 'each') ? `[${path}]` : path;
+}
+
+const CONVERSIONS: Partial<Record<FieldType, (v: string) => string>> = {
+  number: (v) => `($type(${v}) = "string" and $contains(${v}, /^-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?$/)) ? $number(${v}) : ${v}`,
+  integer: (v) => `($type(${v}) = "string" and $contains(${v}, /^-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?$/)) ? $number(${v}) : ${v}`,
+  boolean: (v) => `${v} = "true" ? true : (${v} = "false" ? false : ${v})`,
+  string: (v) => `($type(${v}) = "number" or $type(${v}) = "boolean") ? $string(${v}) : ${v}`,
+};
+
+/** The value one mapping writes, in the context of its entry. */
+function valueExpression(entry: Entry): string {
+  const m = entry.mapping.element.value;
+  let value: string;
+  if (entry.mapping.transform) {
+    const transform = `(${entry.mapping.transform.text})`;
+    value = entry.mapping.source ? `($source := ${pathExpression(entry.base, entry.source)}; $exists($source) ? ${transform} : undefined)` : transform;
+  } else if (entry.mapping.source) {
+    value = pathExpression(entry.base, entry.source);
+  } else if (m.input !== undefined) {
+    value = `$lookup($inputs, ${literal(m.input)})`;
+  } else {
+    value = literal(m.constant?.value);
+  }
+  if (m.lookup) {
+    const fallback = m.default !== undefined ? literal(m.default.value) : '$v';
+    value = `($v := ${value}; $exists($v) ? ($l := $lookup(${literal(m.lookup)}, $string($v)); $exists($l) ? $l : ${fallback}) : $v)`;
+  }
+  const convert = entry.mapping.targetType ? CONVERSIONS[entry.mapping.targetType] : undefined;
+  if (convert) value = `($w := ${value}; ${convert('$w')})`;
+  return value;
+}
+
+const shift = (entry: Entry): Entry => ({ ...entry, target: entry.target.slice(1) });
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return groups;
+}
+
+function buildObject(entries: readonly Entry[], depth: number): string {
+  const fields: string[] = [];
+  for (const [name, group] of groupBy(entries, (e) => e.target[0]!.name)) {
+    const value = buildField(group, depth);
+    if (value) fields.push(`${literal(name)}: ${value}`);
+  }
+  return `{${fields.join(', ')}}`;
+}
+
+function buildField(group: readonly Entry[], depth: number): string | undefined {
+  const listed = group.filter((e) => e.target[0]!.selector);
+  if (listed.length > 0) return buildList(listed, depth);
+  const leaves = group.filter((e) => e.target.length === 1);
+  const deeper = group.filter((e) => e.target.length > 1).map(shift);
+  const leaf = leaves.length > 0 ? valueExpression(leaves[leaves.length - 1]!) : undefined;
+  // An object nothing was written into is left out, as the engine never creates it.
+  const object = deeper.length > 0 ? `($o := ${buildObject(deeper, depth)}; $count($keys($o)) > 0 ? $o : undefined)` : undefined;
+  if (leaf && object) return `$merge([${leaf}, ${object}])`;
+  return leaf ?? object;
+}
+
+/** Elements of a list: `[key=value]` and `[n]` elements in order of first mention, then `[]` ones. */
+function buildList(entries: readonly Entry[], depth: number): string {
+  const parts: string[] = [];
+  const selectorKey = (s: PathSegment) => (s.selector?.kind === 'match' ? `m:${s.selector.key}=${s.selector.value}` : s.selector?.kind === 'index' ? `i:${s.selector.index}` : 'each');
+  for (const [key, group] of groupBy(entries, (e) => selectorKey(e.target[0]!))) {
+    if (key === 'each') continue;
+    const selector = group[0]!.target[0]!.selector!;
+    const children = group.map(shift);
+    const leaves = children.filter((e) => e.target.length === 0);
+    if (leaves.length > 0) {
+      parts.push(`[${valueExpression(leaves[leaves.length - 1]!)}]`);
+      continue;
+    }
+    const object = buildObject(children, depth);
+    const withKey = selector.kind === 'match' ? `$merge([{${literal(selector.key)}: ${literal(selector.value)}}, $o])` : '$o';
+    parts.push(`[($o := ${object}; $count($keys($o)) > 0 ? ${withKey} : undefined)]`);
+  }
+  const each = entries.filter((e) => e.target[0]!.selector?.kind === 'each');
+  if (each.length > 0) parts.push(buildEach(each, depth));
+  const list = parts.reduce((all, part) => (all ? `$append(${all}, ${part})` : part), '');
+  return `($a := ${list}; $count($a) > 0 ? $a : undefined)`;
+}
+
+/** `[]` targets: element-wise entries iterate their source list; the others go into every element. */
+function buildEach(entries: readonly Entry[], depth: number): string {
+  const element = `$e${depth}`;
+  const position = `$i${depth}`;
+  const firstEach = (e: Entry) => e.source.findIndex((s) => s.selector?.kind === 'each');
+  const aligned = entries.filter((e) => e.aligned > 0 && firstEach(e) >= 0);
+  const children: Entry[] = [];
+  let over = '[0]'; // no element-wise entry: one element, as the engine creates
+  if (aligned.length > 0) {
+    const listOf = (e: Entry) => {
+      const cut = firstEach(e);
+      const prefix = e.source.slice(0, cut + 1).map((s, i) => (i === cut ? { name: s.name } : s));
+      return pathExpression(e.base, prefix);
+    };
+    over = `[${listOf(aligned[0]!)}]`;
+    for (const e of aligned) {
+      const list = listOf(e);
+      const base = list === listOf(aligned[0]!) ? element : `(${list})[${position}]`;
+      children.push({ ...shift(e), base, source: e.source.slice(firstEach(e) + 1), aligned: e.aligned - 1 });
+    }
+  }
+  for (const e of entries) if (!aligned.includes(e)) children.push(shift(e));
+  const leaves = children.filter((e) => e.target.length === 0);
+  const body = leaves.length > 0 ? valueExpression(leaves[leaves.length - 1]!) : buildObject(children, depth + 1);
+  return `[$map(${over}, function(${element}, ${position}) { ${body} })]`;
+}
+
+/** The JSONata expression of one data flow: source records and `$inputs` in, target records out. */
+export function dataFlowToJsonata(flow: CompiledDataFlow): string {
+  const runnable = flow.mappings.filter((m) => !m.broken);
+  const records: string[] = [];
+  const entities = [...new Set([...flow.targetEntities.map((t) => t.name), ...runnable.map((m) => m.target.entity)])];
+  for (const entity of entities) {
+    const entries: Entry[] = runnable
+      .filter((m) => m.target.entity === entity)
+      .map((mapping) => ({ mapping, target: mapping.target.segments, base: mapping.source ? quoteName(mapping.source.entity) : '', source: mapping.source?.segments ?? [], aligned: mapping.aligned }));
+    const whole = entries.filter((e) => e.target.length === 0);
+    const fields = entries.filter((e) => e.target.length > 0);
+    let record = buildObject(fields, 1);
+    if (whole.length > 0) record = `$merge([${whole.map(valueExpression).join(', ')}, ${record}])`;
+    records.push(`  ${literal(entity)}: ${record}`);
+  }
+  const header = `/* ${flow.element.id}${flow.element.value.title ? `: ${flow.element.value.title.replace(/\*\//g, '* /')}` : ''}. Input: the source records by entity name; bind $inputs. */`;
+  // Declared defaults fill the inputs left out, as in the engine.
+  const defaults = Object.fromEntries(flow.allInputs.filter((i) => i.default !== undefined && i.default !== null).map((i) => [i.id, i.default]));
+  const inputs = `$inputs := $exists($inputs) ? $merge([${literal(defaults)}, $inputs]) : ${literal(defaults)};`;
+  return `${header}\n(\n  ${inputs}\n  {\n${records.map((r) => '  ' + r).join(',\n')}\n  }\n)\n`;
+}
