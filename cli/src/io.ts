@@ -1,16 +1,23 @@
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 
 /** What a command may do to the outside world; tests give their own. */
 export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
   readText(file: string): Promise<string>;
+  /** Writes a file, creating its folder. */
+  writeText(file: string, text: string): Promise<void>;
 }
 
 export const processIo: CliIo = {
   stdout: (text) => void process.stdout.write(text),
   stderr: (text) => void process.stderr.write(text),
   readText: (file) => readFile(file, 'utf8'),
+  writeText: async (file, text) => {
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(file, text);
+  },
 };
 
 /** A sentence for why a file could not be read, without a stack trace. */

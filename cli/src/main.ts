@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util';
 import { parseCheckOptions, runCheck } from './commands/check.js';
+import { parseExportOptions, runExport } from './commands/export.js';
+import { parseTestOptions, runTestCommand } from './commands/test.js';
 import type { CliIo } from './io.js';
 import { USAGE, UsageError } from './usage.js';
 
@@ -15,6 +17,18 @@ export async function runCli(args: string[], io: CliIo): Promise<number> {
           options: { format: { type: 'string' }, 'fail-on': { type: 'string' }, 'run-tests': { type: 'boolean' } },
         });
         return await runCheck(parseCheckOptions(positionals, values), io);
+      }
+      case 'test': {
+        const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { format: { type: 'string' } } });
+        return await runTestCommand(parseTestOptions(positionals, values), io);
+      }
+      case 'export': {
+        const { values, positionals } = parseArgs({
+          args: rest,
+          allowPositionals: true,
+          options: { to: { type: 'string' }, out: { type: 'string' } },
+        });
+        return await runExport(parseExportOptions(positionals, values), io);
       }
       case undefined:
       case 'help':

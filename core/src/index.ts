@@ -25,3 +25,5 @@ export * from './engine/data-flow.js';
 export * from './engine/run-tests.js';
 export * from './engine/run-findings.js';
 export * from './engine/export-jsonata.js';
+export * from './engine/export-fixtures.js';
+export * from './format/test-report.js';

@@ -71,6 +71,15 @@ export function compileDataFlow(index: SpecIndex, flow: DataFlowElement, entitie
   };
 }
 
+/** Every data flow of a spec, compiled, with the entities each system declares. */
+export function compileDataFlows(index: SpecIndex, flows: readonly DataFlowElement[] = index.dataFlows): CompiledDataFlow[] {
+  const entitiesOf = (system: string | undefined): Map<string, Entity> | undefined => {
+    const entities = system === undefined ? undefined : index.systemById.get(system)?.entities;
+    return entities ? new Map(entities.map((e) => [e.name, e] as const)) : undefined;
+  };
+  return flows.map((flow) => compileDataFlow(index, flow, entitiesOf));
+}
+
 function addRefs(expression: string, into: Set<string>): void {
   const parsed = parseExpression(expression);
   if (parsed.ok) for (const id of inputReferences(parsed.ast)) into.add(id);

@@ -1,17 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import jsonata from 'jsonata';
-import { compileDataFlow, dataFlowToJsonata, evaluateDataFlow, indexSpec, type Entity, type SpecIndex } from '@specwright/core';
+import { compileDataFlows, dataFlowToJsonata, evaluateDataFlow, indexSpec, type SpecIndex } from '@specwright/core';
 import { exampleSpec } from '../../../test/support/examples.js';
 import { readdirSync } from 'node:fs';
 import { repoRoot } from '../../../test/support/examples.js';
 
-function flowsOf(index: SpecIndex) {
-  const entitiesOf = (system: string | undefined) => {
-    const entities = system === undefined ? undefined : index.systemById.get(system)?.entities;
-    return entities ? new Map<string, Entity>(entities.map((e) => [e.name, e])) : undefined;
-  };
-  return index.dataFlows.map((flow) => compileDataFlow(index, flow, entitiesOf));
-}
+const flowsOf = (index: SpecIndex) => compileDataFlows(index);
 
 const examples = readdirSync(`${repoRoot}examples`).filter((f) => /\.ya?ml$/.test(f) && f !== 'incomplete-draft.yaml');
 
@@ -34,7 +28,8 @@ describe('dataFlowToJsonata', () => {
   it('compiles the marketing flow into one readable expression', () => {
     const [flow] = flowsOf(indexSpec(exampleSpec('marketing-to-crm.yaml')));
     const text = dataFlowToJsonata(flow!);
-    expect(text).toContain('"Customer": {"email": ($w := `ConversionEvent`.`contact`.`email`;');
+    expect(text).toContain('    "Customer": {\n      "email": ($w := `ConversionEvent`.`contact`.`email`;');
+    expect(text).toContain('"kind": "Prospect"');
     expect(text).toContain('$lookup({"form":"Lead","webinar":"Engaged"}, $string($v))');
   });
 });

@@ -1,6 +1,7 @@
 import type { FieldType } from '../model/schema.js';
 import type { PathSegment } from '../paths/field-path.js';
 import type { CompiledDataFlow, CompiledMapping } from './data-flow.js';
+import { convertToType } from './convert.js';
 
 /**
  * `specwright export --to jsonata`: one JSONata expression per data flow that turns the source
@@ -54,6 +55,7 @@ const CONVERSIONS: Partial<Record<FieldType, (v: string) => string>> = {
 function valueExpression(entry: Entry): string {
   const m = entry.mapping.element.value;
   let value: string;
+  const constant = !entry.mapping.transform && !entry.mapping.source && m.input === undefined;
   if (entry.mapping.transform) {
     const transform = `(${entry.mapping.transform.text})`;
     value = entry.mapping.source ? `($source := ${pathExpression(entry.base, entry.source)}; $exists($source) ? ${transform} : undefined)` : transform;
@@ -69,6 +71,11 @@ function valueExpression(entry: Entry): string {
     value = `($v := ${value}; $exists($v) ? ($l := $lookup(${literal(m.lookup)}, $string($v)); $exists($l) ? $l : ${fallback}) : $v)`;
   }
   const convert = entry.mapping.targetType ? CONVERSIONS[entry.mapping.targetType] : undefined;
+  // A constant with no lookup is converted here, once, rather than at every run.
+  if (constant && !m.lookup && convert) {
+    const converted = convertToType(m.constant?.value, entry.mapping.targetType);
+    return literal(converted.ok ? converted.value : m.constant?.value);
+  }
   if (convert) value = `($w := ${value}; ${convert('$w')})`;
   return value;
 }
@@ -81,13 +88,16 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   return groups;
 }
 
+/** An object constructor, one field a line, so a person can read the mapping in it. */
 function buildObject(entries: readonly Entry[], depth: number): string {
   const fields: string[] = [];
   for (const [name, group] of groupBy(entries, (e) => e.target[0]!.name)) {
     const value = buildField(group, depth);
     if (value) fields.push(`${literal(name)}: ${value}`);
   }
-  return `{${fields.join(', ')}}`;
+  if (fields.length === 0) return '{}';
+  const indent = '  '.repeat(depth + 1);
+  return `{\n${fields.map((f) => indent + '  ' + f).join(',\n')}\n${indent}}`;
 }
 
 function buildField(group: readonly Entry[], depth: number): string | undefined {
@@ -97,7 +107,7 @@ function buildField(group: readonly Entry[], depth: number): string | undefined 
   const deeper = group.filter((e) => e.target.length > 1).map(shift);
   const leaf = leaves.length > 0 ? valueExpression(leaves[leaves.length - 1]!) : undefined;
   // An object nothing was written into is left out, as the engine never creates it.
-  const object = deeper.length > 0 ? `($o := ${buildObject(deeper, depth)}; $count($keys($o)) > 0 ? $o : undefined)` : undefined;
+  const object = deeper.length > 0 ? `($o := ${buildObject(deeper, depth + 1)}; $count($keys($o)) > 0 ? $o : undefined)` : undefined;
   if (leaf && object) return `$merge([${leaf}, ${object}])`;
   return leaf ?? object;
 }
@@ -115,7 +125,7 @@ function buildList(entries: readonly Entry[], depth: number): string {
       parts.push(`[${valueExpression(leaves[leaves.length - 1]!)}]`);
       continue;
     }
-    const object = buildObject(children, depth);
+    const object = buildObject(children, depth + 1);
     const withKey = selector.kind === 'match' ? `$merge([{${literal(selector.key)}: ${literal(selector.value)}}, $o])` : '$o';
     parts.push(`[($o := ${object}; $count($keys($o)) > 0 ? ${withKey} : undefined)]`);
   }
@@ -165,11 +175,11 @@ export function dataFlowToJsonata(flow: CompiledDataFlow): string {
     const fields = entries.filter((e) => e.target.length > 0);
     let record = buildObject(fields, 1);
     if (whole.length > 0) record = `$merge([${whole.map(valueExpression).join(', ')}, ${record}])`;
-    records.push(`  ${literal(entity)}: ${record}`);
+    records.push(`${literal(entity)}: ${record}`);
   }
   const header = `/* ${flow.element.id}${flow.element.value.title ? `: ${flow.element.value.title.replace(/\*\//g, '* /')}` : ''}. Input: the source records by entity name; bind $inputs. */`;
   // Declared defaults fill the inputs left out, as in the engine.
   const defaults = Object.fromEntries(flow.allInputs.filter((i) => i.default !== undefined && i.default !== null).map((i) => [i.id, i.default]));
   const inputs = `$inputs := $exists($inputs) ? $merge([${literal(defaults)}, $inputs]) : ${literal(defaults)};`;
-  return `${header}\n(\n  ${inputs}\n  {\n${records.map((r) => '  ' + r).join(',\n')}\n  }\n)\n`;
+  return `${header}\n(\n  ${inputs}\n  {\n${records.map((r) => '    ' + r).join(',\n')}\n  }\n)\n`;
 }

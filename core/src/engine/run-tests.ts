@@ -1,8 +1,8 @@
 import type { DataFlowElement, SpecIndex, TestElement } from '../model/spec-index.js';
-import type { Entity, ExpectedError } from '../model/types.js';
+import type { ExpectedError } from '../model/types.js';
 import { declaredForm, parseEntityPath } from '../paths/field-path.js';
 import { givesValueAt } from '../rules/test-coverage-mapping.js';
-import { compileDataFlow, evaluateDataFlow, findWriter, type CompiledDataFlow, type RunProblem } from './data-flow.js';
+import { compileDataFlows, evaluateDataFlow, findWriter, type CompiledDataFlow, type RunProblem } from './data-flow.js';
 import { partialMatch } from './partial-match.js';
 import type { Branch } from './transform.js';
 
@@ -93,15 +93,11 @@ export async function runTestCase(flow: CompiledDataFlow, test: TestElement, tak
 
 /** Runs every test case of a spec (or of the given data flows), with mapping and branch coverage. */
 export async function runTests(index: SpecIndex, flows: readonly DataFlowElement[] = index.dataFlows): Promise<TestRun> {
-  const entitiesOf = (system: string | undefined): Map<string, Entity> | undefined => {
-    const entities = system === undefined ? undefined : index.systemById.get(system)?.entities;
-    return entities ? new Map(entities.map((e) => [e.name, e] as const)) : undefined;
-  };
   const results: TestResult[] = [];
   const mappings: TestRun['mappings'] = [];
   const branches: BranchCoverage[] = [];
-  for (const flow of flows) {
-    const compiled = compileDataFlow(index, flow, entitiesOf);
+  for (const compiled of compileDataFlows(index, flows)) {
+    const flow = compiled.element;
     const taken = new Map<string, Set<string>>();
     const tests = index.tests.filter((t) => t.dataFlow === flow);
     const flowResults: TestResult[] = [];
