@@ -2,10 +2,12 @@ import {
   buildCheckReport,
   checkExitCode,
   checkSource,
+  checkSourceWithTests,
   CHECK_FORMATS,
   CHECK_FORMATTERS,
   describeLocation,
   formatForFile,
+  printable,
   type CheckFormat,
   type FileResult,
   type Severity,
@@ -33,9 +35,6 @@ export function parseCheckOptions(files: string[], values: Record<string, string
 
 /** `specwright check <file>…`: exit 0 clean, 1 a finding reaches --fail-on, 2 a file is not a spec. */
 export async function runCheck(options: CheckOptions, io: CliIo): Promise<number> {
-  if (options.runTests) {
-    throw new UsageError('--run-tests needs the mapping engine and test runner, which are not built yet; run check without it');
-  }
   const results: FileResult[] = [];
   const unreadable: UnreadableFile[] = [];
   for (const file of options.files) {
@@ -46,7 +45,7 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<number
       unreadable.push({ file, message: describeReadError(error) });
       continue;
     }
-    const checked = checkSource(text, file, formatForFile(file));
+    const checked = options.runTests ? await checkSourceWithTests(text, file, formatForFile(file)) : checkSource(text, file, formatForFile(file));
     if (checked.ok) {
       results.push({ file, findings: checked.findings, completeness: checked.completeness });
     } else {
@@ -56,7 +55,7 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<number
       unreadable.push(bad);
     }
   }
-  for (const bad of unreadable) io.stderr(`${describeLocation(bad.file, bad.line, bad.column)}: ${bad.message}\n`);
+  for (const bad of unreadable) io.stderr(`${printable(`${describeLocation(bad.file, bad.line, bad.column)}: ${bad.message}`)}\n`);
   const report = buildCheckReport(results, unreadable, options.failOn);
   io.stdout(CHECK_FORMATTERS[options.format](report));
   return checkExitCode(report);

@@ -1,6 +1,8 @@
 import { ExpressionCache, inputReferences } from '../expr/expressions.js';
 import type { AnyElement, DataFlowElement, SpecIndex } from '../model/spec-index.js';
 import type { Endpoint, Entity } from '../model/types.js';
+import { declaredFields, type FieldResolution } from '../paths/declared-fields.js';
+import { parseEntityPath, type ParsedEntityPath } from '../paths/field-path.js';
 
 /** A place where an input is referenced: by a mapping's `input`, or `$inputs.<id>` in an expression. */
 export interface InputReference {
@@ -18,12 +20,32 @@ export interface CheckContext {
   /** The entities an endpoint's system declares, by name; undefined when it declares none. */
   entitiesOf(endpoint: Endpoint): Map<string, Entity> | undefined;
   inputReferences(): InputReference[];
+  /**
+   * `parseEntityPath`, once per distinct text in a check: six rules read every mapping's paths,
+   * and the same paths recur across data flows. The result is shared: read it, do not change it.
+   */
+  entityPath(text: string): ParsedEntityPath;
+  /**
+   * What an entity path (`Order.items[].sku`) names in the entity's declared fields, once per
+   * entity and text; undefined when the text is not a path. Shared, like `entityPath`.
+   */
+  resolveField(entity: Entity, text: string): FieldResolution | undefined;
 }
 
 export function createCheckContext(index: SpecIndex): CheckContext {
   const expressions = new ExpressionCache();
   const entityMaps = new Map<string, Map<string, Entity> | undefined>();
   let references: InputReference[] | undefined;
+  const paths = new Map<string, ParsedEntityPath>();
+  const resolutions = new Map<Entity, Map<string, FieldResolution | undefined>>();
+  const entityPath = (text: string): ParsedEntityPath => {
+    let parsed = paths.get(text);
+    if (parsed === undefined) {
+      parsed = parseEntityPath(text);
+      paths.set(text, parsed);
+    }
+    return parsed;
+  };
 
   return {
     index,
@@ -40,6 +62,16 @@ export function createCheckContext(index: SpecIndex): CheckContext {
     inputReferences() {
       references ??= collectInputReferences(index, expressions);
       return references;
+    },
+    entityPath,
+    resolveField(entity, text) {
+      let byText = resolutions.get(entity);
+      if (!byText) resolutions.set(entity, (byText = new Map()));
+      if (byText.has(text)) return byText.get(text);
+      const parsed = entityPath(text);
+      const resolved = parsed.ok ? declaredFields(entity).resolve(parsed.path.segments) : undefined;
+      byText.set(text, resolved);
+      return resolved;
     },
   };
 }

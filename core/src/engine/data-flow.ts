@@ -6,7 +6,7 @@ import { eachDepth, parseEntityPath, type EntityPath } from '../paths/field-path
 import { inputReferences, parseExpression } from '../expr/expressions.js';
 import { convertToType } from './convert.js';
 import { getOwn, isObject, readPath, writePath, type JsonObject } from './record-path.js';
-import { compileTransform, describeTransformError, type CompiledTransform } from './transform.js';
+import { compileTransform, describeTransformError, guardedExpression, type CompiledTransform } from './transform.js';
 import { effectiveInputs, validateInputs, validateRecord, type InputProblem, type RecordProblem } from './validate.js';
 
 /** A mapping made ready to run: paths parsed, transform compiled, target type known. */
@@ -125,7 +125,8 @@ function compileMapping(element: MappingElement, targetEntities: Map<string, Ent
 
 /** Turns whatever a transform returned into plain JSON (jsonata sequences are arrays with flags). */
 function toJson(value: unknown): unknown {
-  if (value === undefined) return undefined;
+  if (value === undefined || value === null || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
   if (typeof value === 'function') throw new TypeError('returned a function, not a value');
   if (typeof value === 'number' && !Number.isFinite(value)) throw new TypeError(`returned ${value}, which is not a JSON number`);
   const text = JSON.stringify(value, (_key, v) => {
@@ -165,6 +166,10 @@ export async function evaluateDataFlow(
   const problems: RunProblem[] = [];
   const writers = new Map<string, string>();
 
+  // Without branch tracking, all transforms of the flow run as one expression: one evaluation
+  // per record instead of one per transform. Any failure falls back to one at a time, below.
+  const batched = taken ? undefined : await evaluateBatch(flow, given, inputs);
+
   for (const mapping of flow.mappings) {
     if (mapping.broken) continue; // the check reports it; the run cannot evaluate it
     const m = mapping.element.value;
@@ -172,11 +177,9 @@ export async function evaluateDataFlow(
     let value: unknown;
     let sourceValue: unknown;
     if (mapping.source) {
-      const record = getOwn(given, mapping.source.entity);
-      const read = readPath(record, mapping.source.segments);
+      const read = readSource(mapping, given);
       if (!read.found) continue; // a missing source writes nothing, and no default applies
-      // A list read into one value (not element-wise) holds the elements that have one.
-      sourceValue = compactBeyond(read.value, eachDepth(mapping.source.segments) > 0 ? mapping.aligned : Infinity);
+      sourceValue = read.value;
       value = sourceValue;
     } else if (m.input !== undefined) {
       value = getOwn(inputs as JsonObject, m.input);
@@ -193,7 +196,7 @@ export async function evaluateDataFlow(
       const bindings: Record<string, unknown> = { inputs };
       if (mapping.source) bindings['source'] = sourceValue;
       try {
-        value = toJson(await mapping.transform.evaluate(given, bindings, branchSet));
+        value = toJson(batched ? batched[mapping.element.id] : await mapping.transform.evaluate(given, bindings, branchSet));
       } catch (error) {
         problems.push({ path: targetText, code: 'transform', mapping: mapping.element.id, message: `transform of ${mapping.element.id} ${describeTransformError(error)}` });
         continue;
@@ -245,6 +248,59 @@ export async function evaluateDataFlow(
   }
   problems.push(...validateInputs(flow.usedInputs, inputs));
   return { records, problems, writers };
+}
+
+/** A mapping's source value: a list read into one value (not element-wise) keeps the elements that have one. */
+function readSource(mapping: CompiledMapping, given: Record<string, unknown>): { found: true; value: unknown } | { found: false } {
+  const source = mapping.source!;
+  const read = readPath(getOwn(given, source.entity), source.segments);
+  if (!read.found) return read;
+  return { found: true, value: compactBeyond(read.value, eachDepth(source.segments) > 0 ? mapping.aligned : Infinity) };
+}
+
+const batches = new WeakMap<CompiledDataFlow, { expression: ReturnType<typeof guardedExpression>; members: CompiledMapping[] } | null>();
+
+/** The flow's transforms as one object expression, keyed by position; null when there are fewer than two. */
+function batchOf(flow: CompiledDataFlow) {
+  let batch = batches.get(flow);
+  if (batch === undefined) {
+    const members = flow.mappings.filter((m) => m.transform && !m.broken);
+    if (members.length < 2) batch = null;
+    else {
+      const fields = members.map((m, i) => `${JSON.stringify(String(i))}: (${m.source ? `$source := $__source${i}; ` : ''}(${m.transform!.text}))`);
+      try {
+        batch = { expression: guardedExpression(`{${fields.join(',\n')}}`), members };
+      } catch {
+        batch = null; // an expression that only parses alone (comments at the end, say): run them one by one
+      }
+    }
+    batches.set(flow, batch);
+  }
+  return batch;
+}
+
+/** Results of every transform by mapping id, or undefined when the batch cannot answer for all. */
+async function evaluateBatch(flow: CompiledDataFlow, given: Record<string, unknown>, inputs: Record<string, unknown>): Promise<Record<string, unknown> | undefined> {
+  const batch = batchOf(flow);
+  if (!batch) return undefined;
+  const bindings: Record<string, unknown> = { inputs };
+  batch.members.forEach((m, i) => {
+    if (m.source) {
+      const read = readSource(m, given);
+      bindings[`__source${i}`] = read.found ? read.value : undefined;
+    }
+  });
+  let result: unknown;
+  try {
+    result = await batch.expression.evaluate(given, bindings);
+  } catch {
+    return undefined;
+  }
+  const byId: Record<string, unknown> = {};
+  batch.members.forEach((m, i) => {
+    byId[m.element.id] = isObject(result) ? getOwn(result, String(i)) : undefined;
+  });
+  return byId;
 }
 
 /** The mapping that wrote a path, or the nearest part of it. */

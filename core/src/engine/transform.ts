@@ -27,57 +27,69 @@ export interface CompiledTransform {
  * branch tracking through jsonata's evaluation hooks (only while `taken` is given).
  */
 export function compileTransform(text: string): CompiledTransform {
-  const expression = jsonata(text, { timeout: TRANSFORM_TIMEOUT_MS, stack: TRANSFORM_MAX_DEPTH });
+  const plain = guardedExpression(text);
   const conditions = new Map<JsonataNode, number>();
   const branches: Branch[] = [];
-  for (const node of walkNodes(expression.ast() as JsonataNode)) {
-    if (node.type !== 'condition') continue;
-    const position = typeof node.position === 'number' ? node.position : conditions.size;
-    const test = node['condition'] as JsonataNode;
-    conditions.set(test, position);
-    branches.push({ key: `${position}:then`, side: 'then', position }, { key: `${position}:else`, side: 'else', position });
+  for (const node of walkNodes(plain.ast() as JsonataNode)) {
+    if (node.type === 'condition' && typeof node.position === 'number') {
+      branches.push({ key: `${node.position}:then`, side: 'then', position: node.position }, { key: `${node.position}:else`, side: 'else', position: node.position });
+    }
   }
   branches.sort((a, b) => a.position - b.position || (a.side === 'then' ? -1 : 1));
 
-  expression.registerFunction('eval', () => {
-    throw { code: 'SW001', message: '$eval is not available in Specwright transforms' };
-  });
-  expression.registerFunction(
-    'pad',
-    (str: string | undefined, width: number, char?: string) => {
-      if (str === undefined) return undefined;
-      if (Math.abs(width) > MAX_PAD_WIDTH) throw { code: 'SW002', message: `$pad width ${width} is over the limit of ${MAX_PAD_WIDTH}` };
-      const fill = char === undefined || char === '' ? ' ' : char;
-      const missing = Math.abs(Math.trunc(width)) - [...str].length;
-      if (missing <= 0) return str;
-      const padding = fill.repeat(Math.ceil(missing / fill.length)).slice(0, missing);
-      return width > 0 ? str + padding : padding + str;
-    },
-    '<s-n?s?:s>',
-  );
-
-  let collecting: Set<string> | undefined;
-  if (conditions.size > 0) {
+  // Branch tracking costs an extra step per node: a second copy carries it, made on first use.
+  let tracked: { expression: jsonata.Expression; collect(into: Set<string> | undefined): void } | undefined;
+  const trackedExpression = () => {
+    if (tracked) return tracked;
+    const expression = guardedExpression(text);
+    for (const node of walkNodes(expression.ast() as JsonataNode)) {
+      if (node.type === 'condition' && typeof node.position === 'number') conditions.set(node['condition'] as JsonataNode, node.position);
+    }
+    let collecting: Set<string> | undefined;
     // jsonata calls this after every node; the condition's value says which side runs next.
     expression.assign(Symbol.for('jsonata.__evaluate_exit') as unknown as string, (node: JsonataNode, _input: unknown, _env: unknown, result: unknown) => {
-      if (!collecting) return;
-      const position = conditions.get(node);
-      if (position !== undefined) collecting.add(`${position}:${jsonataTruthy(result) ? 'then' : 'else'}`);
+      const position = collecting && conditions.get(node);
+      if (position !== undefined && collecting) collecting.add(`${position}:${jsonataTruthy(result) ? 'then' : 'else'}`);
     });
-  }
+    tracked = { expression, collect: (into) => (collecting = into) };
+    return tracked;
+  };
 
   return {
     text,
     branches,
     async evaluate(input, bindings, taken) {
-      collecting = taken;
+      if (!taken || branches.length === 0) return plain.evaluate(input, bindings);
+      const { expression, collect } = trackedExpression();
+      collect(taken);
       try {
         return await expression.evaluate(input, bindings);
       } finally {
-        collecting = undefined;
+        collect(undefined);
       }
     },
   };
+}
+
+/** A compiled expression with the guardrails on and the unsafe or unbounded functions replaced. */
+export function guardedExpression(text: string): jsonata.Expression {
+  const expression = jsonata(text, { timeout: TRANSFORM_TIMEOUT_MS, stack: TRANSFORM_MAX_DEPTH });
+  expression.registerFunction('eval', () => {
+    throw { code: 'SW001', message: '$eval is not available in Specwright transforms' };
+  });
+  expression.registerFunction('pad', boundedPad, '<s-n?s?:s>');
+  return expression;
+}
+
+/** jsonata's `$pad`, but refusing widths that would allocate without limit. */
+function boundedPad(str: string | undefined, width: number, char?: string): string | undefined {
+  if (str === undefined) return undefined;
+  if (Math.abs(width) > MAX_PAD_WIDTH) throw { code: 'SW002', message: `$pad width ${width} is over the limit of ${MAX_PAD_WIDTH}` };
+  const fill = char === undefined || char === '' ? ' ' : char;
+  const missing = Math.abs(Math.trunc(width)) - [...str].length;
+  if (missing <= 0) return str;
+  const padding = fill.repeat(Math.ceil(missing / fill.length)).slice(0, missing);
+  return width > 0 ? str + padding : padding + str;
 }
 
 /** JSONata's boolean cast (as in `? :`): empty, zero, '' and functions are false. */

@@ -1,7 +1,7 @@
 import type { FieldType } from '../model/schema.js';
-import type { Entity, InputDeclaration } from '../model/types.js';
+import type { Entity, FieldDeclaration, InputDeclaration } from '../model/types.js';
 import { declaredFields } from '../paths/declared-fields.js';
-import { nameForm } from '../paths/field-path.js';
+import { nameForm, type PathSegment } from '../paths/field-path.js';
 import { describeValue } from './convert.js';
 import { isDate, isDatetime, matchesFormat } from './formats.js';
 import { getOwn, isObject, type JsonObject } from './record-path.js';
@@ -43,6 +43,27 @@ function typeMatches(value: unknown, type: FieldType): boolean {
 
 const sameValue = (a: unknown, b: unknown) => a === b || (typeof a === 'object' && a !== null && JSON.stringify(a) === JSON.stringify(b));
 
+interface FieldCheck {
+  entity: string;
+  field: FieldDeclaration;
+  segments: PathSegment[];
+  /** Declared paths by name form → required, to tell an optional parent from a required one. */
+  requiredByKey: Map<string, boolean>;
+}
+
+const fieldChecks = new WeakMap<Entity, FieldCheck[]>();
+
+function checksOf(entity: Entity): FieldCheck[] {
+  let checks = fieldChecks.get(entity);
+  if (!checks) {
+    const declared = declaredFields(entity);
+    const requiredByKey = new Map(declared.fields.map((f) => [f.key, f.field.required] as const));
+    checks = declared.fields.map(({ field, segments }) => ({ entity: entity.name, field, segments, requiredByKey }));
+    fieldChecks.set(entity, checks);
+  }
+  return checks;
+}
+
 /**
  * Checks a produced record against its entity's declared fields. A required field inside an
  * optional object or a list binds only where that object or element exists, as for
@@ -50,57 +71,56 @@ const sameValue = (a: unknown, b: unknown) => a === b || (typeof a === 'object' 
  */
 export function validateRecord(entity: Entity, record: JsonObject): RecordProblem[] {
   const problems: RecordProblem[] = [];
-  const declared = declaredFields(entity);
-  const requiredByKey = new Map(declared.fields.map((f) => [f.key, f.field.required] as const));
-
-  for (const { field, segments } of declared.fields) {
-    const visit = (value: unknown, k: number, path: string): void => {
-      if (k === segments.length) {
-        checkLeaf(value, path);
-        return;
-      }
-      const segment = segments[k]!;
-      const child = isObject(value) ? getOwn(value, segment.name) : undefined;
-      const childPath = `${path}.${segment.name}`;
-      if (segment.selector) {
-        if (Array.isArray(child)) child.forEach((element, i) => visit(element, k + 1, `${childPath}[${i}]`));
-        else if (!missing(child) && k + 1 < segments.length) problems.push({ path: childPath, code: 'type', message: `${childPath} should be a list, not ${describeValue(child)}` });
-        return;
-      }
-      if (k + 1 === segments.length) {
-        checkLeaf(child, childPath);
-        return;
-      }
-      if (missing(child)) {
-        // An absent optional object lacks nothing; an absent object the declaration requires does.
-        const key = nameForm(segments.slice(0, k + 1));
-        if (requiredByKey.get(key) === false) return;
-        if (field.required) problems.push({ path: `${path}.${segments.slice(k).map((s) => s.name).join('.')}`, code: 'required', message: `${childPath} is missing, so required ${entity.name}.${field.path} has no value` });
-        return;
-      }
-      visit(child, k + 1, childPath);
-    };
-    const checkLeaf = (value: unknown, path: string) => {
-      if (missing(value)) {
-        if (field.required) problems.push({ path, code: 'required', message: `${path} is required and has no value` });
-        return;
-      }
-      if (field.type && !typeMatches(value, field.type)) {
-        problems.push({ path, code: 'type', message: `${path} should be ${field.type}, not ${describeValue(value)}` });
-        return;
-      }
-      if (field.enum && !field.enum.some((allowed) => sameValue(allowed, value))) {
-        problems.push({ path, code: 'enum', message: `${path} is ${describeValue(value)}, not one of ${field.enum.map((v) => JSON.stringify(v)).join(', ')}` });
-        return;
-      }
-      const format = field.format ?? (field.type === 'date' || field.type === 'datetime' ? field.type : undefined);
-      if (format && typeof value === 'string' && !matchesFormat(value, format)) {
-        problems.push({ path, code: 'format', message: `${path} is ${describeValue(value)}, not a valid ${format}` });
-      }
-    };
-    visit(record, 0, entity.name);
-  }
+  for (const check of checksOf(entity)) visitField(check, record, 0, entity.name, problems);
   return problems;
+}
+
+function visitField(check: FieldCheck, value: unknown, k: number, path: string, problems: RecordProblem[]): void {
+  const { segments, field } = check;
+  if (k === segments.length) {
+    checkLeaf(check, value, path, problems);
+    return;
+  }
+  const segment = segments[k]!;
+  const child = isObject(value) ? getOwn(value, segment.name) : undefined;
+  const childPath = `${path}.${segment.name}`;
+  if (segment.selector) {
+    if (Array.isArray(child)) child.forEach((element, i) => visitField(check, element, k + 1, `${childPath}[${i}]`, problems));
+    else if (!missing(child) && k + 1 < segments.length) problems.push({ path: childPath, code: 'type', message: `${childPath} should be a list, not ${describeValue(child)}` });
+    return;
+  }
+  if (k + 1 === segments.length) {
+    checkLeaf(check, child, childPath, problems);
+    return;
+  }
+  if (missing(child)) {
+    // An absent optional object lacks nothing; an absent object the declaration requires does.
+    if (check.requiredByKey.get(nameForm(segments.slice(0, k + 1))) === false) return;
+    if (field.required) {
+      problems.push({ path: `${path}.${segments.slice(k).map((s) => s.name).join('.')}`, code: 'required', message: `${childPath} is missing, so required ${check.entity}.${field.path} has no value` });
+    }
+    return;
+  }
+  visitField(check, child, k + 1, childPath, problems);
+}
+
+function checkLeaf({ field }: FieldCheck, value: unknown, path: string, problems: RecordProblem[]): void {
+  if (missing(value)) {
+    if (field.required) problems.push({ path, code: 'required', message: `${path} is required and has no value` });
+    return;
+  }
+  if (field.type && !typeMatches(value, field.type)) {
+    problems.push({ path, code: 'type', message: `${path} should be ${field.type}, not ${describeValue(value)}` });
+    return;
+  }
+  if (field.enum && !field.enum.some((allowed) => sameValue(allowed, value))) {
+    problems.push({ path, code: 'enum', message: `${path} is ${describeValue(value)}, not one of ${field.enum.map((v) => JSON.stringify(v)).join(', ')}` });
+    return;
+  }
+  const format = field.format ?? (field.type === 'date' || field.type === 'datetime' ? field.type : undefined);
+  if (format && typeof value === 'string' && !matchesFormat(value, format)) {
+    problems.push({ path, code: 'format', message: `${path} is ${describeValue(value)}, not a valid ${format}` });
+  }
 }
 
 /** The inputs a run sees: the given ones, with declared defaults for the ones left out. */

@@ -4,7 +4,7 @@ import { formatJson } from './json.js';
 import { formatJunit } from './junit.js';
 import { formatMarkdown } from './markdown.js';
 import { formatSarif } from './sarif.js';
-import { formatStylish } from './stylish.js';
+import { formatStylish, printable } from './stylish.js';
 
 export const CHECK_FORMATS = ['stylish', 'json', 'sarif', 'junit', 'markdown', 'github'] as const;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
@@ -20,4 +20,5 @@ export const CHECK_FORMATTERS: Record<CheckFormat, (report: CheckReport) => stri
 };
 
 export * from './check-report.js';
+export { printable };
 export { formatStylish, formatJson, formatSarif, formatJunit, formatMarkdown, formatGithub };

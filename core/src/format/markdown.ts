@@ -5,9 +5,22 @@ import { describeLocation } from './check-report.js';
 
 const ICON = { error: '🔴 error', warn: '🟡 warning', info: '🔵 info' } as const;
 
-/** Text safe inside a Markdown table cell: no pipes, no line breaks, no HTML. */
-function cell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/\r?\n/g, ' ');
+/** Text safe inside a Markdown table cell: no pipes, no line breaks (a lone CR is one too), no HTML. */
+export function cell(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/\r\n?|\n/g, ' ');
+}
+
+/**
+ * A code span inside a table cell. Backslash escapes and entities are literal inside a code
+ * span, so only the table's `|` is escaped (GFM splits cells before it reads code spans), and
+ * the fence is one backtick longer than any run of backticks in the text.
+ */
+export function codeCell(text: string): string {
+  const flat = text.replace(/\r\n?|\n/g, ' ').replace(/\|/g, '\\|');
+  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = flat.startsWith('`') || flat.endsWith('`') || /^ .* $/.test(flat) ? ' ' : '';
+  return `${fence}${pad}${flat}${pad}${fence}`;
 }
 
 /** `--format markdown`: a report for a pull request comment or a wiki page. */
@@ -32,7 +45,7 @@ export function formatMarkdown(report: CheckReport): string {
     out.push('| Severity | Rule | Element | Where | Message |', '| --- | --- | --- | --- | --- |');
     for (const f of file.findings) {
       out.push(
-        `| ${ICON[f.severity]} | [${f.rule}](${ruleDocsUrl(f.rule)}) | \`${cell(f.id || '(spec)')}\` | ${cell(describeLocation(undefined, f.line, f.column).replace(/^:/, 'line '))} \`${cell(f.path || '/')}\` | ${cell(f.message)} |`,
+        `| ${ICON[f.severity]} | [${f.rule}](${ruleDocsUrl(f.rule)}) | ${codeCell(f.id || '(spec)')} | ${cell(describeLocation(undefined, f.line, f.column).replace(/^:/, 'line '))} ${codeCell(f.path || '/')} | ${cell(f.message)} |`,
       );
     }
     out.push('');

@@ -6,9 +6,14 @@ import type { CheckReport } from './check-report.js';
 const LEVEL: Record<Severity, Result.level> = { error: 'error', warn: 'warning', info: 'note' };
 const TOOL_URL = 'https://github.com/specwright-dev/specwright';
 
-/** A file path as a SARIF artifact URI: forward slashes, percent-encoded. */
-function artifactUri(file: string): string {
-  return encodeURI(file.replace(/\\/g, '/')).replace(/[?#]/g, encodeURIComponent);
+/**
+ * A file path as a SARIF artifact URI: forward slashes, percent-encoded. A `:` is encoded too,
+ * or `a:b.yaml` would read as a URI of scheme `a`; a Windows drive path becomes a file URI.
+ */
+export function artifactUri(file: string): string {
+  const path = file.replace(/\\/g, '/');
+  const encode = (p: string) => encodeURI(p).replace(/[?#:]/g, encodeURIComponent);
+  return /^[A-Za-z]:\//.test(path) ? `file:///${path.slice(0, 2)}${encode(path.slice(2))}` : encode(path);
 }
 
 /** `--format sarif`: SARIF 2.1.0, one run, every rule of the catalogue described. */

@@ -7,6 +7,17 @@ import type { CheckReport, FileResult } from './check-report.js';
 const SEVERITY_WORD = { error: 'error', warn: 'warning', info: 'info' } as const;
 const ruleLayer = new Map(RULE_CATALOGUE.map((r) => [r.id, r.layer] as const));
 
+const NAMED_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/**
+ * Text safe to print on a terminal line: control characters (a line break, a carriage return
+ * that would overwrite the line, an escape sequence) and bidirectional overrides that reorder
+ * what is shown are written as visible escapes.
+ */
+export function printable(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => NAMED_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** Which layer a finding is shown under: its rule's layer, or the layer its element's path says. */
 function layerOf(finding: Finding): Layer {
   const layer = ruleLayer.get(finding.rule);
@@ -36,7 +47,7 @@ export function formatStylish(report: CheckReport): string {
 }
 
 function formatFile(result: FileResult): string[] {
-  const lines = [result.file];
+  const lines = [printable(result.file)];
   for (const layer of LAYERS) {
     const findings = result.findings.filter((f) => layerOf(f) === layer);
     if (findings.length === 0) continue;
@@ -45,11 +56,11 @@ function formatFile(result: FileResult): string[] {
     for (const f of findings) byElement.set(f.path, [...(byElement.get(f.path) ?? []), f]);
     for (const [path, group] of byElement) {
       const first = group[0]!;
-      lines.push(`    ${first.id || '(spec)'}${path ? `  ${path}` : ''}`);
+      lines.push(`    ${printable(first.id || '(spec)')}${path ? `  ${printable(path)}` : ''}`);
       const where = group.map((f) => (f.line !== undefined ? `${f.line}:${f.column ?? 1}` : ''));
       const width = Math.max(...where.map((w) => w.length));
       group.forEach((f, i) => {
-        lines.push(`      ${where[i]!.padEnd(width)}  ${SEVERITY_WORD[f.severity].padEnd(7)}  ${f.message}  ${f.rule}`);
+        lines.push(`      ${where[i]!.padEnd(width)}  ${SEVERITY_WORD[f.severity].padEnd(7)}  ${printable(f.message)}  ${f.rule}`);
       });
     }
   }

@@ -1,5 +1,7 @@
 import { constructFromEvents, parseEvents, YAMLException, type Event } from 'js-yaml';
-import { buildOffsetIndex, makeLineIndex, type Position } from './positions.js';
+import { describeAliasProblem, findAliasProblem } from './aliases.js';
+import { findJsonProblem } from './json-problem.js';
+import { buildOffsetIndex, makeLineIndex, secondDocumentOffset, type Position } from './positions.js';
 import { parentPointer } from '../model/pointer.js';
 
 export type SourceFormat = 'yaml' | 'json';
@@ -44,8 +46,15 @@ function loadYaml(source: string): LoadResult {
     return yamlFailure(error);
   }
   if (documents.length > 1) {
-    return { ok: false, message: `holds ${documents.length} YAML documents; a spec is one document (remove the extra '---' separators)` };
+    const offset = secondDocumentOffset(source, events);
+    return {
+      ok: false,
+      message: `holds ${documents.length} YAML documents; a spec is one document (remove the extra '---' separators)`,
+      ...(offset >= 0 ? makeLineIndex(source)(offset) : {}),
+    };
   }
+  const aliasProblem = findAliasProblem(source, events);
+  if (aliasProblem) return { ok: false, message: describeAliasProblem(aliasProblem), ...makeLineIndex(source)(aliasProblem.offset) };
   const root = documents[0];
   const rootProblem = describeNonSpecRoot(root);
   if (rootProblem) return { ok: false, message: rootProblem, ...startPosition(source) };
@@ -53,6 +62,9 @@ function loadYaml(source: string): LoadResult {
 }
 
 function loadJson(source: string): LoadResult {
+  // Our own scan first: it says where every syntax error is, and catches repeated keys.
+  const problem = findJsonProblem(source);
+  if (problem) return { ok: false, message: `is not valid JSON: ${problem.reason}`, ...makeLineIndex(source)(problem.offset) };
   let root: unknown;
   try {
     root = JSON.parse(source);
@@ -119,6 +131,10 @@ function jsonFailure(source: string, error: unknown): LoadFailure {
   if (lineColumn) position = { line: Number(lineColumn[1]), column: Number(lineColumn[2]) };
   else if (offset) position = makeLineIndex(source)(Number(offset[1]));
   else if (/end of JSON input/i.test(text)) position = makeLineIndex(source)(source.length);
-  const reason = text.replace(/\s*in JSON at position \d+.*$/s, '').replace(/\s*\(line \d+ column \d+\)/, '');
-  return { ok: false, message: `is not valid JSON: ${reason}`, ...position };
+  // Never echo the text itself (V8 quotes it: `Unexpected token '}', "{…" is not valid JSON`).
+  const reason = text
+    .replace(/\s*in JSON at position \d+.*$/s, '')
+    .replace(/\s*\(line \d+ column \d+\)/, '')
+    .replace(/,? ".*" is not valid JSON$/s, '');
+  return { ok: false, message: `is not valid JSON${reason ? `: ${reason}` : ''}`, ...position };
 }

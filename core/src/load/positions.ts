@@ -21,19 +21,54 @@ interface Frame {
   skipDepth: number;
 }
 
+/** The earliest of some offsets, -1 (absent) ignored. */
+function earliest(...offsets: number[]): number {
+  let out = -1;
+  for (const o of offsets) if (o >= 0 && (out < 0 || o < out)) out = o;
+  return out;
+}
+
+/**
+ * Where a node starts as a person sees it: at its `&anchor` or `!tag` when it has one
+ * (js-yaml's anchorStart is after the `&`, tagStart at the `!`), else at its content.
+ */
 function startOf(ev: Event): number {
   switch (ev.type) {
     case SEQUENCE:
     case MAPPING:
-      return ev.anchorStart >= 0 ? Math.min(ev.anchorStart, ev.start) : ev.start;
+      return earliest(ev.start, ev.anchorStart - 1, ev.tagStart);
     case SCALAR:
       // A quoted scalar's value starts after its opening quote; a person points at the quote.
-      return ev.style === SINGLE_QUOTED || ev.style === DOUBLE_QUOTED ? ev.valueStart - 1 : ev.valueStart;
+      return earliest(ev.style === SINGLE_QUOTED || ev.style === DOUBLE_QUOTED ? ev.valueStart - 1 : ev.valueStart, ev.anchorStart - 1, ev.tagStart);
     case ALIAS:
-      return ev.anchorStart;
+      return ev.anchorStart - 1; // at the `*`
     default:
       return -1;
   }
+}
+
+/** Where the second document of a YAML stream starts: its `---` line, or its first node. -1 if unknown. */
+export function secondDocumentOffset(source: string, events: Event[]): number {
+  let documents = 0;
+  let end = 0;
+  const marker = /^---(?=[ \t\r\n]|$)/gm;
+  for (const ev of events) {
+    if (ev.type === DOCUMENT) {
+      if (++documents === 1) {
+        // The first document's own `---`, if it has one, is not the answer.
+        if (ev.explicitStart && marker.exec(source)) end = marker.lastIndex;
+        continue;
+      }
+      if (!ev.explicitStart) continue;
+      marker.lastIndex = end;
+      return marker.exec(source)?.index ?? -1;
+    }
+    if (documents === 2) return startOf(ev); // after `...`, a document may start without `---`
+    if (ev.type === SEQUENCE || ev.type === MAPPING) end = Math.max(end, ev.start);
+    else if (ev.type === SCALAR) end = Math.max(end, ev.valueEnd);
+    else if (ev.type === ALIAS) end = Math.max(end, ev.anchorEnd);
+  }
+  return -1;
 }
 
 /**

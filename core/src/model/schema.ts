@@ -3,10 +3,22 @@ import * as v from 'valibot';
 /**
  * The spec format v1 (../shared/spec-format.md) as valibot schemas. This is what `spec-schema`
  * checks. Values that a named rule covers when missing or empty (a summary, a story, a trigger's
- * event, a data flow's entities…) are optional here, so that rule reports them instead.
+ * event, a data flow's entities…) are optional (and may be null) here, so that rule reports them instead.
  * Objects are strict: a key the format does not name is an issue, unless it starts with `x-`
  * (those issues are dropped in `validateSpecSchema`).
  */
+
+/**
+ * A strict object that reports every key the format does not name. (valibot's `strictObject`
+ * reports only the first, so one `x-` key would hide a misspelt key after it.)
+ */
+const strict = <const E extends v.ObjectEntries>(entries: E) => v.objectWithRest(entries, v.never());
+
+/**
+ * A value that a named rule reports when it is missing or empty. YAML reads `summary:` with
+ * nothing after it as null: that is a missing value too, for the rule to report, not a wrong type.
+ */
+const covered = <const S extends v.GenericSchema>(schema: S) => v.nullish(schema);
 
 const text = v.string();
 const slug = v.pipe(v.string(), v.regex(/^[a-z0-9-]+$/, 'must be a slug of lowercase letters, digits and dashes'));
@@ -22,7 +34,7 @@ export const FAILURE_ACTIONS = ['retry', 'notify', 'dead-letter', 'skip', 'halt'
 export const SPEC_STATUSES = ['draft', 'review', 'approved'] as const;
 export const ERROR_CODES = ['required', 'type', 'enum', 'format'] as const;
 
-export const FieldSchema = v.strictObject({
+export const FieldSchema = strict({
   path: v.pipe(v.string(), v.minLength(1, 'must not be empty')),
   type: v.optional(v.picklist(FIELD_TYPES)),
   required: v.optional(v.boolean()),
@@ -31,13 +43,13 @@ export const FieldSchema = v.strictObject({
   description: v.optional(text), // an optional key of our own: schema import keeps descriptions
 });
 
-export const EntitySchema = v.strictObject({
+export const EntitySchema = strict({
   name: v.pipe(v.string(), v.minLength(1, 'must not be empty')),
   fields: v.optional(v.array(FieldSchema)),
   description: v.optional(text),
 });
 
-export const SystemSchema = v.strictObject({
+export const SystemSchema = strict({
   id: slug,
   name: v.optional(text),
   docs: v.optional(text),
@@ -45,66 +57,66 @@ export const SystemSchema = v.strictObject({
   description: v.optional(text),
 });
 
-export const InputSchema = v.strictObject({
+export const InputSchema = strict({
   id: v.pipe(v.string(), v.regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a name of letters, digits and _ (it is used as $inputs.<id>)')),
-  label: v.optional(text),
-  help: v.optional(text),
+  label: covered(text),
+  help: covered(text),
   type: v.optional(v.picklist(INPUT_TYPES)),
   options: v.optional(v.array(v.unknown())),
   required: v.optional(v.boolean()),
   default: v.optional(v.unknown()),
 });
 
-const EndpointSchema = v.strictObject({
+const EndpointSchema = strict({
   system: slug,
-  entities: v.optional(v.array(v.pipe(v.string(), v.minLength(1, 'must not be empty')))),
+  entities: covered(v.array(v.pipe(v.string(), v.minLength(1, 'must not be empty')))),
 });
 
-export const TriggerSchema = v.strictObject({
+export const TriggerSchema = strict({
   id: v.optional(elementId),
   type: v.picklist(TRIGGER_TYPES),
-  event: v.optional(text),
+  event: covered(text),
   filter: v.optional(text),
-  description: v.optional(text),
-  schedule: v.optional(text),
-  criteria: v.optional(text),
-  location: v.optional(text),
+  description: covered(text),
+  schedule: covered(text),
+  criteria: covered(text),
+  location: covered(text),
   backupFor: v.optional(text),
 });
 
-export const OutcomeSchema = v.strictObject({
+export const OutcomeSchema = strict({
   id: v.optional(elementId),
   type: v.picklist(OUTCOME_TYPES),
   when: v.optional(text),
   then: v.optional(text),
-  action: v.optional(v.picklist(FAILURE_ACTIONS)),
+  action: covered(v.picklist(FAILURE_ACTIONS)),
   retry: v.optional(
-    v.strictObject({
+    strict({
       maxAttempts: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
       backoff: v.optional(text),
     }),
   ),
 });
 
-export const MappingSchema = v.strictObject({
+export const MappingSchema = strict({
   id: v.optional(elementId),
   target: v.pipe(v.string(), v.minLength(1, 'must not be empty')),
-  source: v.optional(text),
-  input: v.optional(text),
+  source: covered(text),
+  input: covered(text),
   constant: v.optional(v.unknown()),
-  transform: v.optional(text),
+  transform: covered(text),
   lookup: v.optional(jsonRecord),
   default: v.optional(v.unknown()),
   description: v.optional(text),
 });
 
-const ExpectedErrorSchema = v.strictObject({
+const ExpectedErrorSchema = strict({
   path: v.optional(text),
   input: v.optional(text),
   code: v.picklist(ERROR_CODES),
 });
 
-export const TestCaseSchema = v.strictObject({
+export const TestCaseSchema = strict({
   id: v.optional(elementId),
   title: v.optional(text),
   given: v.optional(v.record(v.string(), v.unknown())),
@@ -113,50 +125,50 @@ export const TestCaseSchema = v.strictObject({
   expectErrors: v.optional(v.array(ExpectedErrorSchema)),
 });
 
-export const DataFlowSchema = v.strictObject({
+export const DataFlowSchema = strict({
   id: v.optional(elementId),
   title: v.optional(text),
   description: v.optional(text),
   source: EndpointSchema,
   target: EndpointSchema,
-  triggers: v.optional(v.array(TriggerSchema)),
-  outcomes: v.optional(v.array(OutcomeSchema)),
-  mappings: v.optional(v.array(MappingSchema)),
-  tests: v.optional(v.array(TestCaseSchema)),
+  triggers: covered(v.array(TriggerSchema)),
+  outcomes: covered(v.array(OutcomeSchema)),
+  mappings: covered(v.array(MappingSchema)),
+  tests: covered(v.array(TestCaseSchema)),
 });
 
-export const UseCaseSchema = v.strictObject({
+export const UseCaseSchema = strict({
   id: v.optional(elementId),
   title: v.optional(text),
-  story: v.optional(text),
+  story: covered(text),
   stakeholders: v.optional(v.array(text)),
-  dataFlows: v.optional(v.array(DataFlowSchema)),
+  dataFlows: covered(v.array(DataFlowSchema)),
 });
 
-export const BusinessCaseSchema = v.strictObject({
-  summary: v.optional(text),
-  value: v.optional(
+export const BusinessCaseSchema = strict({
+  summary: covered(text),
+  value: covered(
     v.array(
-      v.strictObject({
+      strict({
         stakeholder: v.optional(text),
         benefit: v.optional(text),
       }),
     ),
   ),
-  stakeholders: v.optional(v.array(text)),
+  stakeholders: covered(v.array(text)),
   market: v.optional(text),
 });
 
-export const SpecSchema = v.strictObject({
+export const SpecSchema = strict({
   specwright: v.literal(1, 'must be 1, the format version'),
   id: slug,
   title: v.pipe(v.string(), v.minLength(1, 'must not be empty')),
   status: v.optional(v.picklist(SPEC_STATUSES)),
   owner: v.optional(text),
-  businessCase: v.optional(BusinessCaseSchema),
+  businessCase: covered(BusinessCaseSchema),
   systems: v.pipe(v.array(SystemSchema), v.minLength(2, 'must declare at least two systems (a source and a target)')),
   inputs: v.optional(v.array(InputSchema)),
-  useCases: v.optional(v.array(UseCaseSchema)),
+  useCases: covered(v.array(UseCaseSchema)),
 });
 
 export type FieldType = (typeof FIELD_TYPES)[number];
@@ -182,15 +194,20 @@ export function validateSpecSchema(document: unknown): SchemaIssue[] {
   for (const issue of result.issues) {
     const keys = (issue.path ?? []).map((item) => item.key as string | number);
     const last = keys[keys.length - 1];
-    if (issue.kind === 'schema' && issue.type === 'strict_object' && typeof last === 'string' && last.startsWith('x-')) continue;
+    if (isUnknownKey(issue) && typeof last === 'string' && last.startsWith('x-')) continue;
     issues.push({ pointer: keys.map((k) => '/' + String(k).replace(/~/g, '~0').replace(/\//g, '~1')).join(''), message: describeIssue(issue, last) });
   }
   return issues;
 }
 
+/** A key the format does not name: `strict` checks every such key's value against `never`. */
+function isUnknownKey(issue: v.BaseIssue<unknown>): boolean {
+  return issue.kind === 'schema' && issue.type === 'never';
+}
+
 function describeIssue(issue: v.BaseIssue<unknown>, key: string | number | undefined): string {
   const where = key === undefined ? 'the document' : typeof key === 'number' ? `item ${key}` : `\`${key}\``;
-  if (issue.type === 'strict_object' && issue.input !== undefined) {
+  if (isUnknownKey(issue)) {
     return `${where} is not a key this format names; remove it, fix its spelling, or prefix it with \`x-\` to keep it as an extension`;
   }
   if (issue.input === undefined && issue.kind === 'schema') return `${where} is required`;

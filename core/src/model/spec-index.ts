@@ -187,30 +187,31 @@ export function indexSpec(raw: unknown): SpecIndex {
       const dataFlow = add(index.dataFlows, { kind: 'dataFlow', id: flow.id, path: flowPath, derivedId: !flowId, value: flow, useCase: useCaseElement });
 
       // Nested elements without an id get one from their data flow and position: DF-1.TR-2.
-      const child = <T extends { id: string }>(rawItem: Raw, i: number, prefix: string, read: (r: Raw, id: string) => T, key: string) => {
+      // Built in one object literal (not spread from a helper's result): a large spec has tens of
+      // thousands of these.
+      const child = <K extends 'trigger' | 'outcome' | 'mapping' | 'test', T extends { id: string }>(
+        kind: K,
+        rawItem: Raw,
+        i: number,
+        prefix: string,
+        read: (r: Raw, id: string) => T,
+        key: string,
+      ) => {
         const authored = str(rawItem, 'id');
         const value = read(rawItem, authored || `${flow.id}.${prefix}-${i + 1}`);
-        return { id: value.id, path: `${flowPath}/${key}/${i}`, derivedId: !authored, value, dataFlow };
+        return { kind, id: value.id, path: `${flowPath}/${key}/${i}`, derivedId: !authored, value, dataFlow };
       };
       eachRecord(list(rawFlow, 'triggers'), (r, i) => {
-        const el = child(r, i, 'TR', readTrigger, 'triggers');
-        flow.triggers.push(el.value);
-        add(index.triggers, { kind: 'trigger', ...el });
+        flow.triggers.push(add(index.triggers, child('trigger', r, i, 'TR', readTrigger, 'triggers')).value);
       });
       eachRecord(list(rawFlow, 'outcomes'), (r, i) => {
-        const el = child(r, i, 'OC', readOutcome, 'outcomes');
-        flow.outcomes.push(el.value);
-        add(index.outcomes, { kind: 'outcome', ...el });
+        flow.outcomes.push(add(index.outcomes, child('outcome', r, i, 'OC', readOutcome, 'outcomes')).value);
       });
       eachRecord(list(rawFlow, 'mappings'), (r, i) => {
-        const el = child(r, i, 'FM', readMapping, 'mappings');
-        flow.mappings.push(el.value);
-        add(index.mappings, { kind: 'mapping', ...el });
+        flow.mappings.push(add(index.mappings, child('mapping', r, i, 'FM', readMapping, 'mappings')).value);
       });
       eachRecord(list(rawFlow, 'tests'), (r, i) => {
-        const el = child(r, i, 'TC', readTest, 'tests');
-        flow.tests.push(el.value);
-        add(index.tests, { kind: 'test', ...el });
+        flow.tests.push(add(index.tests, child('test', r, i, 'TC', readTest, 'tests')).value);
       });
     });
   });

@@ -1,4 +1,3 @@
-import { parseEntityPath } from '../paths/field-path.js';
 import type { Rule, RuleFinding } from './rule.js';
 
 export const entityRef: Rule = {
@@ -31,7 +30,7 @@ export const entityRef: Rule = {
         const text = mapping.value[side];
         const entities = flow[side].entities;
         if (text === undefined || entities.length === 0) continue; // data-flow-entities reports an empty list
-        const parsed = parseEntityPath(text);
+        const parsed = context.entityPath(text);
         if (!parsed.ok || entities.includes(parsed.path.entity)) continue;
         findings.push({
           element: mapping,

@@ -1,5 +1,3 @@
-import { declaredFields } from '../paths/declared-fields.js';
-import { parseEntityPath } from '../paths/field-path.js';
 import type { Rule, RuleFinding } from './rule.js';
 
 export const fieldRef: Rule = {
@@ -15,11 +13,11 @@ export const fieldRef: Rule = {
       for (const side of ['source', 'target'] as const) {
         const text = mapping.value[side];
         if (text === undefined) continue;
-        const parsed = parseEntityPath(text);
+        const parsed = context.entityPath(text);
         if (!parsed.ok || parsed.path.segments.length === 0) continue;
         const entity = context.entitiesOf(flow[side])?.get(parsed.path.entity);
         if (!entity || !flow[side].entities.includes(parsed.path.entity)) continue;
-        if (declaredFields(entity).resolve(parsed.path.segments).kind !== 'undeclared') continue;
+        if (context.resolveField(entity, text)?.kind !== 'undeclared') continue;
         findings.push({
           element: mapping,
           message: `${side} path "${text}" names a field that entity ${entity.name} does not declare; fix the path or declare the field`,

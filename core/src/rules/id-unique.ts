@@ -12,20 +12,25 @@ export const idUnique: Rule = {
     const report = (elements: readonly AnyElement[], what: string) => {
       const first = new Map<string, AnyElement>();
       for (const element of elements) {
-        if (element.derivedId || element.id === '') continue;
+        if (element.id === '') continue;
         const earlier = first.get(element.id);
-        if (earlier) {
-          findings.push({
-            element,
-            message: `id "${element.id}" is already used by the ${describeKind(earlier)} at ${earlier.path}; give each ${what} its own id`,
-            at: `${element.path}/id`,
-          });
-        } else {
+        if (!earlier) {
           first.set(element.id, element);
+          continue;
         }
+        // Derived ids meet only below data flows that share an id, and that is reported already.
+        if (earlier.derivedId && element.derivedId) continue;
+        const where = `the ${describeKind(earlier)} at ${earlier.path}${earlier.derivedId ? ' (derived, as it has no id)' : ''}`;
+        findings.push(
+          element.derivedId
+            ? { element, message: `this ${describeKind(element)} has no id, and the one derived for it, "${element.id}", is already used by ${where}; give it its own id` }
+            : { element, message: `id "${element.id}" is already used by ${where}; give each ${what} its own id`, at: `${element.path}/id` },
+        );
       }
     };
-    report([...index.useCases, ...index.dataFlows, ...index.triggers, ...index.outcomes, ...index.mappings, ...index.tests], 'element');
+    // In document order, so that the later of two elements is the one reported.
+    const all = [...index.byPath.values()];
+    report(all.filter((e) => e.kind !== 'spec' && e.kind !== 'system' && e.kind !== 'input'), 'element');
     report(index.systems, 'system');
     report(index.inputs, 'input');
     return findings;

@@ -1,3 +1,4 @@
+import { appendPointer } from '../model/pointer.js';
 import type { Rule, RuleFinding } from './rule.js';
 
 export const inputRef: Rule = {
@@ -12,13 +13,14 @@ export const inputRef: Rule = {
     const findings: RuleFinding[] = [];
     const hint = () => (declared.size > 0 ? `declared: ${[...declared.keys()].join(', ')}` : 'no inputs are declared');
     for (const ref of context.inputReferences()) {
-      if (declared.has(ref.inputId)) continue;
+      // A blank `input:` is no value, which mapping-kind reports.
+      if (declared.has(ref.inputId) || ref.inputId.trim() === '') continue;
       findings.push({ element: ref.element, message: `input "${ref.inputId}" is not declared under inputs (${hint()})`, at: ref.at });
     }
     for (const test of index.tests) {
       for (const key of Object.keys(test.value.inputs)) {
         if (!declared.has(key)) {
-          findings.push({ element: test, message: `test input "${key}" is not declared under inputs (${hint()})`, at: `${test.path}/inputs/${key}` });
+          findings.push({ element: test, message: `test input "${key}" is not declared under inputs (${hint()})`, at: appendPointer(test.path, 'inputs', key) });
         }
       }
       test.value.expectErrors?.forEach((expected, i) => {

@@ -1,5 +1,3 @@
-import { declaredFields } from '../paths/declared-fields.js';
-import { parseEntityPath } from '../paths/field-path.js';
 import type { Rule, RuleFinding } from './rule.js';
 
 export const lookupCoverage: Rule = {
@@ -13,12 +11,12 @@ export const lookupCoverage: Rule = {
     for (const mapping of context.index.mappings) {
       const m = mapping.value;
       if (!m.lookup || m.default !== undefined || m.source === undefined || m.transform !== undefined) continue;
-      const parsed = parseEntityPath(m.source);
+      const parsed = context.entityPath(m.source);
       if (!parsed.ok) continue;
       const entity = context.entitiesOf(mapping.dataFlow.value.source)?.get(parsed.path.entity);
       if (!entity) continue;
-      const resolved = declaredFields(entity).resolve(parsed.path.segments);
-      if (resolved.kind !== 'field' || !resolved.field.enum) continue;
+      const resolved = context.resolveField(entity, m.source);
+      if (resolved?.kind !== 'field' || !resolved.field.enum) continue;
       const keys = new Set(Object.keys(m.lookup));
       const missing = resolved.field.enum.map((value) => String(value)).filter((value) => !keys.has(value));
       if (missing.length > 0) {

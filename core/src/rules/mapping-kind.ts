@@ -1,3 +1,4 @@
+import { isBlank } from './text.js';
 import type { Rule, RuleFinding } from './rule.js';
 
 export const mappingKind: Rule = {
@@ -10,11 +11,12 @@ export const mappingKind: Rule = {
     const findings: RuleFinding[] = [];
     for (const mapping of index.mappings) {
       const m = mapping.value;
+      // Blank text is no value: `source: ''` gives the engine nothing to read.
       const kinds = [
-        m.source !== undefined && 'source',
-        m.input !== undefined && 'input',
+        !isBlank(m.source) && 'source',
+        !isBlank(m.input) && 'input',
         m.constant !== undefined && 'constant',
-        m.transform !== undefined && 'transform',
+        !isBlank(m.transform) && 'transform',
       ].filter((k): k is string => k !== false);
       if (kinds.length === 0) {
         findings.push({ element: mapping, message: 'mapping has no value: give it a source, an input, a constant or a transform' });

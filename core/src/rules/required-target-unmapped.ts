@@ -1,5 +1,5 @@
 import { declaredFields } from '../paths/declared-fields.js';
-import { nameForm, parseEntityPath } from '../paths/field-path.js';
+import { nameForm } from '../paths/field-path.js';
 import type { Rule, RuleFinding } from './rule.js';
 
 /** True when one name path is the other, or lies inside it. */
@@ -19,7 +19,7 @@ export const requiredTargetUnmapped: Rule = {
       const written = new Map<string, string[]>();
       for (const mapping of flow.value.mappings) {
         if (mapping.target === undefined) continue;
-        const parsed = parseEntityPath(mapping.target);
+        const parsed = context.entityPath(mapping.target);
         if (!parsed.ok) continue;
         const list = written.get(parsed.path.entity) ?? [];
         list.push(nameForm(parsed.path.segments));

@@ -21,10 +21,15 @@ export function givesValueAt(value: unknown, segments: readonly PathSegment[]): 
         (element) =>
           typeof element === 'object' &&
           element !== null &&
-          String((element as Record<string, unknown>)[selector.key]) === selector.value &&
+          isScalarText((element as Record<string, unknown>)[selector.key], selector.value) &&
           givesValueAt(element, rest),
       );
   }
+}
+
+/** True when a scalar reads as `text` (`[id=3]` matches 3 and "3"); an object or list never does. */
+function isScalarText(value: unknown, text: string): boolean {
+  return (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') && String(value) === text;
 }
 
 export const testCoverageMapping: Rule = {

@@ -1,4 +1,5 @@
 import type { AnyElement } from '../model/spec-index.js';
+import { isBlank } from './text.js';
 import type { Rule, RuleFinding } from './rule.js';
 
 export const transformSyntax: Rule = {
@@ -10,7 +11,8 @@ export const transformSyntax: Rule = {
   check({ index, expressions }) {
     const findings: RuleFinding[] = [];
     const checkExpression = (element: AnyElement, key: string, text: string | undefined) => {
-      if (text === undefined) return;
+      // Blank is missing, not invalid: mapping-kind and trigger-details report what must be there.
+      if (text === undefined || isBlank(text)) return;
       const parsed = expressions.parse(text);
       if (parsed.ok) return;
       const where = parsed.position !== undefined ? ` at character ${parsed.position}` : '';

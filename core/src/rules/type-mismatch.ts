@@ -1,14 +1,13 @@
-import type { Entity } from '../model/types.js';
-import { declaredFields } from '../paths/declared-fields.js';
-import { eachDepth, parseEntityPath, type PathSegment } from '../paths/field-path.js';
+import type { FieldResolution } from '../paths/declared-fields.js';
+import { eachDepth, type PathSegment } from '../paths/field-path.js';
 import type { Rule, RuleFinding } from './rule.js';
 
 type Shape = 'object' | 'array' | 'boolean' | 'number' | 'temporal' | 'string';
 
 /** The shape of the value a path reads or writes, from the declared type; undefined when unknown. */
-function shapeOf(entity: Entity, segments: PathSegment[]): Shape | undefined {
+function shapeOf(resolved: FieldResolution | undefined, segments: PathSegment[]): Shape | undefined {
   if (segments.length === 0) return 'object';
-  const resolved = declaredFields(entity).resolve(segments);
+  if (!resolved) return undefined;
   const last = segments[segments.length - 1]!;
   if (resolved.kind === 'prefix') return resolved.isArray && !last.selector ? 'array' : 'object';
   if (resolved.kind !== 'field') return undefined;
@@ -51,15 +50,15 @@ export const typeMismatch: Rule = {
     for (const mapping of context.index.mappings) {
       const m = mapping.value;
       if (m.source === undefined || m.target === undefined || m.transform !== undefined || m.lookup !== undefined) continue;
-      const source = parseEntityPath(m.source);
-      const target = parseEntityPath(m.target);
+      const source = context.entityPath(m.source);
+      const target = context.entityPath(m.target);
       if (!source.ok || !target.ok) continue;
       const flow = mapping.dataFlow.value;
       const sourceEntity = context.entitiesOf(flow.source)?.get(source.path.entity);
       const targetEntity = context.entitiesOf(flow.target)?.get(target.path.entity);
       if (!sourceEntity || !targetEntity) continue;
-      let sourceShape = shapeOf(sourceEntity, source.path.segments);
-      const targetShape = shapeOf(targetEntity, target.path.segments);
+      let sourceShape = shapeOf(context.resolveField(sourceEntity, m.source), source.path.segments);
+      const targetShape = shapeOf(context.resolveField(targetEntity, m.target), target.path.segments);
       if (!sourceShape || !targetShape) continue;
       // `items[].sku` into a single field reads a list, whatever the element type.
       if (eachDepth(source.path.segments) > eachDepth(target.path.segments)) sourceShape = 'array';

@@ -1,0 +1,112 @@
+/**
+ * `npm run bench`: how long loading and checking a large spec takes. Builds a spec of
+ * 50 use cases × 3 data flows × 100 mappings (15,000 mappings, 3,000 tests) in memory, writes
+ * it out as YAML, then times the loader and the checker from the built core (core/dist).
+ *
+ *   node test/bench/run.mjs [--runs N] [--use-cases N] [--json]
+ *
+ * Speed is measured here, never by timed unit tests (DESIGN.md).
+ */
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { dump } from 'js-yaml';
+import { checkSource, checkSpec, indexSpec, loadSource, measureCompleteness } from '../../core/dist/index.js';
+import { generateSpec } from './generate-spec.mjs';
+
+const { values: args } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '15' },
+    'use-cases': { type: 'string', default: '50' },
+    json: { type: 'boolean', default: false },
+  },
+});
+const RUNS = Math.max(3, Number(args.runs));
+const TARGETS = { checkMs: 100, loadAndCheckMs: 1500 };
+
+/** Runs `fn` `runs` times; the first run is reported apart as the cold one. */
+function time(runs, fn) {
+  const samples = [];
+  let result;
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    result = fn();
+    samples.push(performance.now() - start);
+  }
+  const warm = samples.slice(1).sort((a, b) => a - b);
+  return {
+    cold: samples[0],
+    best: warm[0] ?? samples[0],
+    median: warm.length === 0 ? samples[0] : warm[Math.floor((warm.length - 1) / 2)],
+    runs,
+    result,
+  };
+}
+
+const ms = (x) => `${x.toFixed(1).padStart(8)} ms`;
+const verdict = (value, target) => (value < target ? `under the ${target} ms target` : `OVER the ${target} ms target`);
+
+// 1. The document.
+let start = performance.now();
+const spec = generateSpec({ useCases: Number(args['use-cases']) });
+const generateMs = performance.now() - start;
+start = performance.now();
+const yaml = dump(spec, { lineWidth: -1, noRefs: true });
+const dumpMs = performance.now() - start;
+const sizeMb = Buffer.byteLength(yaml, 'utf8') / 1024 / 1024;
+
+const flows = spec.useCases.flatMap((u) => u.dataFlows);
+const counts = {
+  useCases: spec.useCases.length,
+  dataFlows: flows.length,
+  mappings: flows.reduce((n, f) => n + f.mappings.length, 0),
+  transforms: flows.reduce((n, f) => n + f.mappings.filter((m) => m.transform !== undefined).length, 0),
+  tests: flows.reduce((n, f) => n + f.tests.length, 0),
+};
+
+// 2. Load (parse + construct); the positions index is built lazily, on the first located finding.
+const load = time(Math.max(3, Math.ceil(RUNS / 3)), () => loadSource(yaml, 'yaml'));
+if (!load.result.ok) {
+  console.error(`the generated spec does not load: ${load.result.message}`);
+  process.exit(1);
+}
+const value = load.result.value;
+
+// 3. Index + check on the loaded value, as a surface that already holds parsed data would call it.
+const check = time(RUNS, () => checkSpec(value));
+const findings = check.result;
+
+// 4. Index alone, and completeness, to see where check time goes.
+const index = time(RUNS, () => indexSpec(value));
+const completeness = time(RUNS, () => measureCompleteness(index.result, findings));
+
+// 5. Everything `specwright check` does for one file but the I/O: load, check, locate, completeness.
+const full = time(Math.max(3, Math.ceil(RUNS / 3)), () => checkSource(yaml, 'bench.yaml', 'yaml'));
+if (!full.result.ok) {
+  console.error(`checkSource failed: ${full.result.message}`);
+  process.exit(1);
+}
+
+const byRule = {};
+for (const f of findings) byRule[f.rule] = (byRule[f.rule] ?? 0) + 1;
+
+if (args.json) {
+  const strip = ({ result, ...t }) => t;
+  console.log(JSON.stringify({ sizeMb, counts, load: strip(load), check: strip(check), index: strip(index), completeness: strip(completeness), checkSource: strip(full), findings: findings.length, byRule, targets: TARGETS }, null, 2));
+} else {
+  console.log(`Specwright benchmark (node ${process.version}, ${process.platform}/${process.arch})`);
+  console.log(
+    `spec: ${counts.useCases} use cases, ${counts.dataFlows} data flows, ${counts.mappings} mappings (${counts.transforms} transforms), ${counts.tests} tests`,
+  );
+  console.log(`YAML: ${sizeMb.toFixed(2)} MB (${yaml.split('\n').length.toLocaleString('en')} lines); generated in ${generateMs.toFixed(0)} ms, dumped in ${dumpMs.toFixed(0)} ms`);
+  console.log('');
+  console.log(`                                 cold         best       median   runs`);
+  const row = (label, t, note = '') => console.log(`${label.padEnd(26)}${ms(t.cold)} ${ms(t.best)} ${ms(t.median)}   ${String(t.runs).padStart(4)}${note}`);
+  row('load (loadSource)', load);
+  row('index + check (checkSpec)', check, `   median ${verdict(check.median, TARGETS.checkMs)}`);
+  row('  of which indexSpec', index);
+  row('measureCompleteness', completeness);
+  row('load + check (checkSource)', full, `   median ${verdict(full.median, TARGETS.loadAndCheckMs)}`);
+  console.log('');
+  console.log(`findings: ${findings.length} (checkSource: ${full.result.findings.length}, stage ${full.result.completeness.stage})`);
+  for (const [rule, n] of Object.entries(byRule).sort((a, b) => b[1] - a[1])) console.log(`  ${String(n).padStart(6)}  ${rule}`);
+}
