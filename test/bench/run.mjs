@@ -5,8 +5,11 @@
  *
  *   node test/bench/run.mjs [--runs N] [--use-cases N] [--json]
  *
- * Speed is measured here, never by timed unit tests (DESIGN.md).
+ * Speed is measured here, never by timed unit tests (DESIGN.md). To see where the time goes:
+ * `node test/bench/rules.mjs` (per rule) and `node --cpu-prof test/bench/profile-check.mjs check`.
+ * On a shared machine, compare figures taken at the same load (`uptime`).
  */
+import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { dump } from 'js-yaml';
@@ -93,7 +96,7 @@ if (args.json) {
   const strip = ({ result, ...t }) => t;
   console.log(JSON.stringify({ sizeMb, counts, load: strip(load), check: strip(check), index: strip(index), completeness: strip(completeness), checkSource: strip(full), findings: findings.length, byRule, targets: TARGETS }, null, 2));
 } else {
-  console.log(`Specwright benchmark (node ${process.version}, ${process.platform}/${process.arch})`);
+  console.log(`Specwright benchmark (node ${process.version}, ${process.platform}/${process.arch}, ${cpus().length} CPUs, load average ${loadavg()[0].toFixed(2)})`);
   console.log(
     `spec: ${counts.useCases} use cases, ${counts.dataFlows} data flows, ${counts.mappings} mappings (${counts.transforms} transforms), ${counts.tests} tests`,
   );

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { parseEntityPath, parseSegments } from '../paths/field-path.js';
 
 /**
  * The spec format v1 (../shared/spec-format.md) as valibot schemas. This is what `spec-schema`
@@ -25,6 +26,21 @@ const slug = v.pipe(v.string(), v.regex(/^[a-z0-9-]+$/, 'must be a slug of lower
 const elementId = v.pipe(v.string(), v.minLength(1, 'must not be empty'));
 const jsonRecord = v.record(v.string(), v.unknown());
 
+/** A field path (spec-format.md, "Field paths"); blank is left to the rule that covers it. */
+const pathText = (parse: (text: string) => { ok: true } | { ok: false; message: string }, example: string) =>
+  v.pipe(
+    v.string(),
+    v.check(
+      (text) => text.trim() === '' || parse(text).ok,
+      (issue) => {
+        const parsed = parse(String(issue.input));
+        return `is not a field path (${parsed.ok ? '' : parsed.message}); write it as ${example}`;
+      },
+    ),
+  );
+const entityPath = pathText(parseEntityPath, 'Entity.field.sub, with [] / [3] / [key=value] selectors');
+const fieldPath = pathText(parseSegments, 'field.sub, with [] / [3] / [key=value] selectors');
+
 export const FIELD_TYPES = ['string', 'number', 'integer', 'boolean', 'date', 'datetime', 'object', 'array'] as const;
 export const FIELD_FORMATS = ['email', 'uri', 'date', 'datetime', 'phone', 'uuid'] as const;
 export const INPUT_TYPES = ['string', 'number', 'boolean', 'enum'] as const;
@@ -35,7 +51,7 @@ export const SPEC_STATUSES = ['draft', 'review', 'approved'] as const;
 export const ERROR_CODES = ['required', 'type', 'enum', 'format'] as const;
 
 export const FieldSchema = strict({
-  path: v.pipe(v.string(), v.minLength(1, 'must not be empty')),
+  path: v.pipe(fieldPath, v.minLength(1, 'must not be empty')),
   type: v.optional(v.picklist(FIELD_TYPES)),
   required: v.optional(v.boolean()),
   enum: v.optional(v.array(v.unknown())),
@@ -100,8 +116,8 @@ export const OutcomeSchema = strict({
 
 export const MappingSchema = strict({
   id: v.optional(elementId),
-  target: v.pipe(v.string(), v.minLength(1, 'must not be empty')),
-  source: covered(text),
+  target: v.pipe(entityPath, v.minLength(1, 'must not be empty')),
+  source: covered(entityPath),
   input: covered(text),
   constant: v.optional(v.unknown()),
   transform: covered(text),
@@ -111,7 +127,7 @@ export const MappingSchema = strict({
 });
 
 const ExpectedErrorSchema = strict({
-  path: v.optional(text),
+  path: v.optional(entityPath),
   input: v.optional(text),
   code: v.picklist(ERROR_CODES),
 });
@@ -205,6 +221,13 @@ function isUnknownKey(issue: v.BaseIssue<unknown>): boolean {
   return issue.kind === 'schema' && issue.type === 'never';
 }
 
+/** A value as the author would recognise it; never throws (in-memory documents may hold cycles or BigInts). */
+function quoteValue(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value);
+  if (value === null || typeof value !== 'object') return String(value);
+  return describeValue(value);
+}
+
 function describeIssue(issue: v.BaseIssue<unknown>, key: string | number | undefined): string {
   const where = key === undefined ? 'the document' : typeof key === 'number' ? `item ${key}` : `\`${key}\``;
   if (isUnknownKey(issue)) {
@@ -213,9 +236,10 @@ function describeIssue(issue: v.BaseIssue<unknown>, key: string | number | undef
   if (issue.input === undefined && issue.kind === 'schema') return `${where} is required`;
   switch (issue.type) {
     case 'picklist':
-      return `${where} is ${JSON.stringify(issue.input)}; expected one of ${issue.expected}`;
+      return `${where} is ${quoteValue(issue.input)}; expected one of ${String(issue.expected).replace(/^\(|\)$/g, '').split(' | ').join(', ')}`;
     case 'literal':
     case 'regex':
+    case 'check':
     case 'min_length':
     case 'min_value':
     case 'integer':

@@ -89,6 +89,22 @@ describe('spec-schema', () => {
     ]);
   });
 
+  it('reports a mapping, field or expected-error path that is not a field path', () => {
+    const spec = cleanSpec();
+    firstFlow(spec).mappings[0].target = 'Customer..email';
+    firstFlow(spec).mappings[1].source = '[0].firstName';
+    spec.systems[0].entities[0].fields[0].path = 'id[';
+    firstFlow(spec).tests[2].expectErrors[0].path = 'Customer.email[x';
+    expect(findingsOf(specSchema, spec)).toStrictEqual([
+      schemaFinding('x', '/systems/0', '/systems/0/entities/0/fields/0/path'),
+      schemaFinding('FM-1', `${DF1}/mappings/0`, `${DF1}/mappings/0/target`),
+      schemaFinding('FM-2', `${DF1}/mappings/1`, `${DF1}/mappings/1/source`),
+      schemaFinding('TC-3', `${DF1}/tests/2`, `${DF1}/tests/2/expectErrors/0/path`),
+    ]);
+    const messages = checkSpec(spec).filter((f) => f.rule === 'spec-schema').map((f) => f.message);
+    expect(messages[1]).toBe('`target` is not a field path (cannot read a field name at ".email"); write it as Entity.field.sub, with [] / [3] / [key=value] selectors');
+  });
+
   it('reports fewer than two systems', () => {
     const spec = cleanSpec();
     spec.systems.pop();
