@@ -7,6 +7,7 @@ export * from './load/load-source.js';
 export type { Position } from './load/positions.js';
 export * from './paths/field-path.js';
 export * from './expr/expressions.js';
+export * from './expr/simple-syntax.js';
 export * from './rules/index.js';
 export * from './check/finding.js';
 export * from './check/check-spec.js';

@@ -1,4 +1,4 @@
-import { ExpressionCache, inputReferences } from '../expr/expressions.js';
+import { ExpressionCache } from '../expr/expressions.js';
 import type { AnyElement, DataFlowElement, SpecIndex } from '../model/spec-index.js';
 import type { Endpoint, Entity } from '../model/types.js';
 import { declaredFields, type FieldResolution } from '../paths/declared-fields.js';
@@ -82,7 +82,7 @@ function collectInputReferences(index: SpecIndex, expressions: ExpressionCache):
     if (text === undefined) return;
     const parsed = expressions.parse(text);
     if (!parsed.ok) return;
-    for (const inputId of inputReferences(parsed.ast)) found.push({ inputId, element, dataFlow, at: `${element.path}/${key}` });
+    for (const inputId of parsed.inputRefs) found.push({ inputId, element, dataFlow, at: `${element.path}/${key}` });
   };
   for (const mapping of index.mappings) {
     const { input, transform } = mapping.value;

@@ -3,7 +3,7 @@ import type { Entity, InputDeclaration } from '../model/types.js';
 import type { FieldType } from '../model/schema.js';
 import { declaredFields } from '../paths/declared-fields.js';
 import { eachDepth, parseEntityPath, type EntityPath } from '../paths/field-path.js';
-import { inputReferences, parseExpression } from '../expr/expressions.js';
+import { parseExpression } from '../expr/expressions.js';
 import { convertToType } from './convert.js';
 import { getOwn, isObject, readPath, writePath, type JsonObject } from './record-path.js';
 import { compileTransform, describeTransformError, guardedExpression, type CompiledTransform } from './transform.js';
@@ -82,7 +82,7 @@ export function compileDataFlows(index: SpecIndex, flows: readonly DataFlowEleme
 
 function addRefs(expression: string, into: Set<string>): void {
   const parsed = parseExpression(expression);
-  if (parsed.ok) for (const id of inputReferences(parsed.ast)) into.add(id);
+  if (parsed.ok) for (const id of parsed.inputRefs) into.add(id);
 }
 
 function compileMapping(element: MappingElement, targetEntities: Map<string, Entity> | undefined): CompiledMapping {

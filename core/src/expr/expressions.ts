@@ -1,8 +1,9 @@
 import jsonata from 'jsonata';
+import { recogniseSimpleExpression } from './simple-syntax.js';
 
-/** A JSONata expression read once: its syntax tree, or why it is not valid JSONata. */
+/** A JSONata expression read once: the inputs it reads, or why it is not valid JSONata. */
 export type ParsedExpression =
-  | { ok: true; ast: JsonataNode }
+  | { ok: true; inputRefs: string[] }
   | { ok: false; message: string; position?: number };
 
 /** The parts of jsonata's syntax tree this code reads; the rest stays opaque. */
@@ -33,8 +34,10 @@ export class ExpressionCache {
 
 export function parseExpression(expression: string): ParsedExpression {
   if (expression.trim() === '') return { ok: false, message: 'is empty' };
+  const simple = recogniseSimpleExpression(expression);
+  if (simple) return { ok: true, inputRefs: simple.inputRefs };
   try {
-    return { ok: true, ast: jsonata(expression).ast() as JsonataNode };
+    return { ok: true, inputRefs: inputReferences(jsonata(expression).ast() as JsonataNode) };
   } catch (error) {
     const e = error as { message?: string; position?: number; token?: string };
     const result: ParsedExpression = { ok: false, message: e.message ?? String(error) };
@@ -61,15 +64,15 @@ export function* walkNodes(root: JsonataNode): Generator<JsonataNode> {
   }
 }
 
-/** The ids read as `$inputs.<id>` in an expression, in order of first use. */
+/** The ids read as `$inputs.<id>` in an expression, in the order they appear. */
 export function inputReferences(ast: JsonataNode): string[] {
-  const ids: string[] = [];
+  const found: { id: string; position: number }[] = [];
   for (const node of walkNodes(ast)) {
     if (node.type !== 'path' || !node.steps || node.steps.length < 2) continue;
     const [first, second] = node.steps;
     if (first?.type === 'variable' && first.value === 'inputs' && second?.type === 'name' && typeof second.value === 'string') {
-      if (!ids.includes(second.value)) ids.push(second.value);
+      found.push({ id: second.value, position: typeof second.position === 'number' ? second.position : 0 });
     }
   }
-  return ids;
+  return [...new Set(found.sort((a, b) => a.position - b.position).map((f) => f.id))];
 }
