@@ -267,7 +267,8 @@ function batchOf(flow: CompiledDataFlow) {
     const members = flow.mappings.filter((m) => m.transform && !m.broken);
     if (members.length < 2) batch = null;
     else {
-      const fields = members.map((m, i) => `${JSON.stringify(String(i))}: (${m.source ? `$source := $__source${i}; ` : ''}(${m.transform!.text}))`);
+      // Each block is a frame jsonata walks on every lookup: only the ones that bind $source get one.
+      const fields = members.map((m, i) => `${JSON.stringify(String(i))}: ${m.source ? `($source := $__source${i}; ${m.transform!.text})` : m.transform!.text}`);
       try {
         batch = { expression: guardedExpression(`{${fields.join(',\n')}}`), members };
       } catch {

@@ -16,31 +16,42 @@ export interface PathSegment {
 
 export type ParsedSegments = { ok: true; segments: PathSegment[] } | { ok: false; message: string };
 
-const SEGMENT = /^([^.[\]]+)(?:\[([^\]]*)\])?/;
-
-/** Parses `a.b[].c[2].d[type=Billing]` (no entity name) into segments. */
+/** Parses `a.b[].c[2].d[type=Billing]` (no entity name) into segments. A scanner: this runs for every path of every mapping. */
 export function parseSegments(text: string): ParsedSegments {
   const segments: PathSegment[] = [];
-  let rest = text.trim();
-  if (rest === '') return { ok: false, message: 'is empty' };
+  let i = 0;
+  const end = text.length;
+  while (i < end && isSpace(text.charCodeAt(i))) i++;
+  let last = end;
+  while (last > i && isSpace(text.charCodeAt(last - 1))) last--;
+  if (i === last) return { ok: false, message: 'is empty' };
   for (;;) {
-    const match = SEGMENT.exec(rest);
-    if (!match) return { ok: false, message: `cannot read a field name at "${rest}"` };
-    const name = match[1]!.trim();
-    const selectorText = match[2];
+    const start = i;
+    while (i < last) {
+      const c = text.charCodeAt(i);
+      if (c === 46 /* . */ || c === 91 /* [ */ || c === 93 /* ] */) break;
+      i++;
+    }
+    const name = text.slice(start, i).trim();
+    if (name === '') return { ok: false, message: `cannot read a field name at "${text.slice(start, last)}"` };
     const segment: PathSegment = { name };
-    if (selectorText !== undefined) {
+    if (i < last && text.charCodeAt(i) === 91) {
+      const close = text.indexOf(']', i + 1);
+      if (close === -1 || close >= last) return { ok: false, message: `expected "." before "${text.slice(i, last)}"` };
+      const selectorText = text.slice(i + 1, close);
       const selector = parseSelector(selectorText);
       if (!selector) return { ok: false, message: `"[${selectorText}]" is not a selector: use [], [3] or [key=value]` };
       segment.selector = selector;
+      i = close + 1;
     }
     segments.push(segment);
-    rest = rest.slice(match[0].length);
-    if (rest === '') return { ok: true, segments };
-    if (rest[0] !== '.') return { ok: false, message: `expected "." before "${rest}"` };
-    rest = rest.slice(1);
+    if (i === last) return { ok: true, segments };
+    if (text.charCodeAt(i) !== 46) return { ok: false, message: `expected "." before "${text.slice(i, last)}"` };
+    i++;
   }
 }
+
+const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
 
 function parseSelector(text: string): Selector | undefined {
   const trimmed = text.trim();

@@ -29,8 +29,9 @@ export const idUnique: Rule = {
       }
     };
     // In document order, so that the later of two elements is the one reported.
-    const all = [...index.byPath.values()];
-    report(all.filter((e) => e.kind !== 'spec' && e.kind !== 'system' && e.kind !== 'input'), 'element');
+    const elements: AnyElement[] = [];
+    for (const e of index.byPath.values()) if (e.kind !== 'spec' && e.kind !== 'system' && e.kind !== 'input') elements.push(e);
+    report(elements, 'element');
     report(index.systems, 'system');
     report(index.inputs, 'input');
     return findings;

@@ -9,11 +9,17 @@ export const mappingTargetDuplicate: Rule = {
     'Two mappings of one data flow write the same target path (compared as written, selectors included). Only one of them can win when the integration runs, and which one depends on the engine: the design must say which value the field gets.',
   check({ index }) {
     const findings: RuleFinding[] = [];
-    const seen = new Map<string, MappingElement>();
+    // Mappings come grouped by data flow, in document order: one map per flow.
+    let flow: MappingElement['dataFlow'] | undefined;
+    let seen = new Map<string, MappingElement>();
     for (const mapping of index.mappings) {
       const target = mapping.value.target;
       if (target === undefined) continue;
-      const key = `${mapping.dataFlow.path}\u0000${target.trim()}`;
+      if (mapping.dataFlow !== flow) {
+        flow = mapping.dataFlow;
+        seen = new Map();
+      }
+      const key = target.trim();
       const earlier = seen.get(key);
       if (earlier) {
         findings.push({
