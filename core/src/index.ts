@@ -28,3 +28,6 @@ export * from './engine/run-findings.js';
 export * from './engine/export-jsonata.js';
 export * from './engine/export-fixtures.js';
 export * from './format/test-report.js';
+export * from './automap/schema-field.js';
+export * from './automap/json-schema.js';
+export * from './automap/suggest-mappings.js';
