@@ -148,3 +148,58 @@ describe('runTests', () => {
     expect(problem.message).toMatch(/transform of FM-9 (nested deeper|ran longer)/);
   });
 });
+
+describe('runTests against hostile input', () => {
+  it('reports a transform nested too deeply to parse as a broken mapping, and still runs the rest', async () => {
+    const spec = ohioSpec();
+    const flow = spec.useCases[0].dataFlows[0];
+    flow.mappings[0].transform = '('.repeat(20_000) + '1' + ')'.repeat(20_000);
+    const run = await runTests(indexSpec(spec));
+    // FM-9 cannot run, so the required amount stays empty; the element-wise lines still ran and match.
+    expect(run.results.find((r) => r.id === 'TC-11')!.problems.map((p) => p.message)).toStrictEqual(['Invoice.amount is required and has no value']);
+    expect(run.results.find((r) => r.id === 'TC-9')!.problems[0]).toMatchObject({ kind: 'mismatch', path: 'Invoice.amount', expected: 100 });
+    const { checkSpec } = await import('@specwright/core');
+    expect(checkSpec(spec).filter((f) => f.rule === 'transform-syntax').map((f) => f.id)).toStrictEqual(['FM-9']);
+  });
+
+  it('evaluates deeply nested records and expect values without overflowing', async () => {
+    const spec = ohioSpec();
+    let deep: Record<string, unknown> = { leaf: 1 };
+    for (let i = 0; i < 5_000; i++) deep = { d: deep };
+    const test = spec.useCases[0].dataFlows[0].tests[0];
+    test.given.Order.extra = deep;
+    test.expect.Invoice.extra = deep; // no mapping writes it: a mismatch, reported, not a crash
+    const run = await runTests(indexSpec(spec));
+    expect(run.results[0]!.status).toBe('fail');
+    expect(run.results[0]!.problems.map((p) => p.kind)).toStrictEqual(['mismatch']);
+  });
+
+  it('fails a test whose data is nested deeper than the stack, with a reason', async () => {
+    const spec = ohioSpec();
+    const nest = (depth: number) => {
+      let value: Record<string, unknown> = { leaf: 1 };
+      for (let i = 0; i < depth; i++) value = { d: value };
+      return value;
+    };
+    const flow = spec.useCases[0].dataFlows[0];
+    flow.mappings.push({ id: 'FM-13', target: 'Invoice.deep', source: 'Order.deep' });
+    flow.tests[0].given.Order.deep = nest(200_000);
+    flow.tests[0].expect.Invoice.deep = nest(200_000);
+    const run = await runTests(indexSpec(spec));
+    expect(run.results[0]).toMatchObject({ id: 'TC-9', status: 'fail' });
+    expect(run.results[0]!.problems.map((p) => p.message)).toStrictEqual(['the test could not be run: its data is nested too deeply']);
+    expect(run.results[1]!.status).toBe('pass');
+  });
+
+  it('refuses a transform that returns a function or a number JSON cannot hold', async () => {
+    const spec = ohioSpec();
+    const flow = spec.useCases[0].dataFlows[0];
+    flow.mappings[0].transform = 'function($x) { $x }';
+    flow.mappings[3] = { id: 'FM-12', target: 'Invoice.region', transform: '1 / 0' };
+    const run = await runTests(indexSpec(spec));
+    const messages = run.results[0]!.problems.filter((p) => 'code' in p && p.code === 'transform').map((p) => p.message);
+    expect(messages).toHaveLength(2);
+    expect(messages[0]).toContain('transform of FM-9');
+    expect(messages[1]).toContain('transform of FM-12');
+  });
+});

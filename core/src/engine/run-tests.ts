@@ -54,7 +54,17 @@ function reports(problem: RunProblem, expected: ExpectedError): boolean {
   return false;
 }
 
-const show = (v: unknown) => (v === undefined ? 'nothing' : JSON.stringify(v));
+/** A value in a message: short, and never throwing (records can be deep or large). */
+function show(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  let text: string;
+  try {
+    text = JSON.stringify(value);
+  } catch {
+    return Array.isArray(value) ? 'a list too deep to show' : 'an object too deep to show';
+  }
+  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+}
 
 /** Runs one test case: the pass/fail semantics of spec-format.md, "Test cases". */
 export async function runTestCase(flow: CompiledDataFlow, test: TestElement, taken?: Map<string, Set<string>>): Promise<TestResult> {
@@ -91,6 +101,16 @@ export async function runTestCase(flow: CompiledDataFlow, test: TestElement, tak
   return result;
 }
 
+/** A test whose data defeats the runner (nesting deeper than the stack, say) fails with a reason. */
+async function runTestCaseSafely(flow: CompiledDataFlow, test: TestElement, taken: Map<string, Set<string>>): Promise<TestResult> {
+  try {
+    return await runTestCase(flow, test, taken);
+  } catch (error) {
+    const message = `the test could not be run: ${error instanceof RangeError ? 'its data is nested too deeply' : error instanceof Error ? error.message : String(error)}`;
+    return { id: test.id, dataFlow: test.dataFlow.id, path: test.path, status: 'fail', problems: [{ kind: 'unexpected-error', code: 'run', message }], reported: [], records: {} };
+  }
+}
+
 /** Runs every test case of a spec (or of the given data flows), with mapping and branch coverage. */
 export async function runTests(index: SpecIndex, flows: readonly DataFlowElement[] = index.dataFlows): Promise<TestRun> {
   const results: TestResult[] = [];
@@ -101,7 +121,7 @@ export async function runTests(index: SpecIndex, flows: readonly DataFlowElement
     const taken = new Map<string, Set<string>>();
     const tests = index.tests.filter((t) => t.dataFlow === flow);
     const flowResults: TestResult[] = [];
-    for (const test of tests) flowResults.push(await runTestCase(compiled, test, taken));
+    for (const test of tests) flowResults.push(await runTestCaseSafely(compiled, test, taken));
     results.push(...flowResults);
 
     for (const mapping of compiled.mappings) {
