@@ -1,7 +1,9 @@
 import { formatForFile, indexSpec, loadSource, type SpecIndex, type UnreadableFile } from '@specwright/core';
 import { describeReadError, type CliIo } from './io.js';
 
-export type ReadSpec = { ok: true; file: string; index: SpecIndex } | { ok: false; unreadable: UnreadableFile };
+export type ReadSpec =
+  | { ok: true; file: string; index: SpecIndex; locate: (pointer: string) => { line: number; column: number } | undefined }
+  | { ok: false; unreadable: UnreadableFile };
 
 /** Reads and parses one spec file; what cannot be read becomes an unreadable entry (exit 2). */
 export async function readSpec(file: string, io: CliIo): Promise<ReadSpec> {
@@ -18,5 +20,5 @@ export async function readSpec(file: string, io: CliIo): Promise<ReadSpec> {
     if (loaded.column !== undefined) unreadable.column = loaded.column;
     return { ok: false, unreadable };
   }
-  return { ok: true, file, index: indexSpec(loaded.value) };
+  return { ok: true, file, index: indexSpec(loaded.value), locate: loaded.locate };
 }

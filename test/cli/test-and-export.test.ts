@@ -81,6 +81,8 @@ describe('specwright test', () => {
     expect(tc10.problems).toStrictEqual([
       { kind: 'mismatch', path: 'Invoice.amount', expected: 107, actual: 108, mapping: 'FM-9', message: 'Invoice.amount: expected 107, got 108 (written by FM-9)' },
     ]);
+    // The failure is also a test-failed finding, located at the test case in the file.
+    expect(report.findings.map((f: { rule: string; id: string; line: number }) => [f.rule, f.id, f.line])).toStrictEqual([['test-failed', 'TC-10', 25]]);
   });
 
   it('writes JUnit with a failure per failing test', () => {

@@ -1,4 +1,4 @@
-import { buildTestReport, describeLocation, printable, runTests, testExitCode, TEST_FORMATS, TEST_FORMATTERS, type TestFileRun, type TestFormat, type UnreadableFile } from '@specwright/core';
+import { buildTestReport, describeLocation, findingsFromTestRun, locateFindings, printable, runTests, sortFindings, testExitCode, TEST_FORMATS, TEST_FORMATTERS, type TestFileRun, type TestFormat, type UnreadableFile } from '@specwright/core';
 import type { CliIo } from '../io.js';
 import { readSpec } from '../read-spec.js';
 import { UsageError, oneOf } from '../usage.js';
@@ -20,7 +20,11 @@ export async function runTestCommand(options: TestOptions, io: CliIo): Promise<n
   for (const file of options.files) {
     const spec = await readSpec(file, io);
     if (!spec.ok) unreadable.push(spec.unreadable);
-    else runs.push({ file, run: await runTests(spec.index) });
+    else {
+      const run = await runTests(spec.index);
+      // test-failed and test-coverage-branch, as check --run-tests reports them.
+      runs.push({ file, run, findings: locateFindings(sortFindings(spec.index, findingsFromTestRun(run)), spec.locate, file) });
+    }
   }
   for (const bad of unreadable) io.stderr(`${printable(`${describeLocation(bad.file, bad.line, bad.column)}: ${bad.message}`)}\n`);
   const report = buildTestReport(runs, unreadable);

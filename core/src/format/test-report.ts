@@ -1,10 +1,13 @@
 import type { TestProblem, TestRun } from '../engine/run-tests.js';
+import type { Finding } from '../check/finding.js';
 import type { UnreadableFile } from './check-report.js';
 import { escapeXml } from './xml.js';
 
 export interface TestFileRun {
   file: string;
   run: TestRun;
+  /** The run's findings (`test-failed`, `test-coverage-branch`), located in the file. */
+  findings?: Finding[];
 }
 
 /** Everything one `specwright test` run says, whatever the output format. */
@@ -36,6 +39,7 @@ export function formatTestJson(report: TestReport): string {
       run.results.map((r) => ({ id: r.id, dataFlow: r.dataFlow, status: r.status, problems: r.problems, file, path: r.path, ...(r.title !== undefined ? { title: r.title } : {}), records: r.records })),
     ),
     summary: report.summary,
+    findings: report.files.flatMap((f) => f.findings ?? []),
     coverage: report.files.map(({ file, run }) => ({ file, mappings: run.mappings, branches: run.branches })),
   };
   if (report.unreadable.length > 0) out['unreadable'] = report.unreadable;
