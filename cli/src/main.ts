@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util';
+import { parseAutomapOptions, runAutomap } from './commands/automap.js';
 import { parseCheckOptions, runCheck } from './commands/check.js';
+import { parseImportOptions, runImport } from './commands/import.js';
 import { parseExportOptions, runExport } from './commands/export.js';
 import { parseTestOptions, runTestCommand } from './commands/test.js';
 import type { CliIo } from './io.js';
@@ -29,6 +31,22 @@ export async function runCli(args: string[], io: CliIo): Promise<number> {
           options: { to: { type: 'string' }, out: { type: 'string' } },
         });
         return await runExport(parseExportOptions(positionals, values), io);
+      }
+      case 'automap': {
+        const { values, positionals } = parseArgs({
+          args: rest,
+          allowPositionals: true,
+          options: { source: { type: 'string' }, target: { type: 'string' }, format: { type: 'string' }, memory: { type: 'string', multiple: true } },
+        });
+        return await runAutomap(parseAutomapOptions(positionals, values), io);
+      }
+      case 'import': {
+        const { values, positionals } = parseArgs({
+          args: rest,
+          allowPositionals: true,
+          options: { into: { type: 'string' }, system: { type: 'string' }, entities: { type: 'string' }, replace: { type: 'boolean' } },
+        });
+        return await runImport(parseImportOptions(positionals, values), io);
       }
       case undefined:
       case 'help':

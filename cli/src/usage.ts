@@ -24,6 +24,24 @@ Commands:
   export <file> --to jsonata|fixtures [--out <dir>]
                   jsonata: one JSONata expression per data flow (source records and
                   $inputs in, target records out); fixtures: one JSON file per test case
+  automap --source <schema> --target <schema> [--format json|table|yaml] [--memory <spec|dir>]…
+                  suggest field mappings from a source entity to a target entity, each
+                  with a score (0-1) and its reasons. A schema is a JSON Schema file, an
+                  OpenAPI document (api.yaml#Customer), sample JSON records (an array, or
+                  JSON Lines), an automap dataset case file, or <spec>#<system>/<Entity>
+                  --format table (default) | json | yaml (ready-to-paste mappings: entries)
+                  --memory   mappings accepted in earlier specs (files, or a folder of
+                             .yaml/.json specs) are ranked first; repeatable
+                  exits 0, or 2 when an input cannot be read or is not a usable schema
+  import <schema> --into <spec> --system <id> [--entities A,B] [--replace]
+                  add entities and their fields (path, type, format, required, enum,
+                  description) to a system of the spec, so field references are checked.
+                  <schema> is an OpenAPI document (every component schema, or those named
+                  by --entities or api.yaml#Name), a JSON Schema ($defs names with
+                  --entities), sample JSON records, or <spec>#<system>/<Entity>.
+                  The spec is written back as YAML or JSON like it was; YAML comments are
+                  not kept. Refuses (exit 2, nothing written) when the system is not
+                  declared, an entity exists (unless --replace) or the input is unusable
 
 Files ending in .json are read as strict JSON, all others as YAML.
 Rules: docs/rules.md

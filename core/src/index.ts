@@ -31,3 +31,4 @@ export * from './format/test-report.js';
 export * from './automap/schema-field.js';
 export * from './automap/json-schema.js';
 export * from './automap/suggest-mappings.js';
+export * from './automap/import/index.js';

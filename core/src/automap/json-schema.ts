@@ -11,16 +11,37 @@ const FORMATS: Record<string, FieldFormat> = {
   url: 'uri',
   'uri-reference': 'uri',
   iri: 'uri',
+  'iri-reference': 'uri',
   date: 'date',
   'date-time': 'datetime',
   datetime: 'datetime',
   phone: 'phone',
+  'phone-number': 'phone',
+  tel: 'phone',
   uuid: 'uuid',
 };
 
+const JSON_TYPES = new Set(['string', 'number', 'integer', 'boolean', 'object', 'array', 'null']);
+/** Fields a schema may yield before we call it runaway (a reference fan-out, not a real entity). */
+const MAX_FIELDS = 20_000;
+const MAX_DEPTH = 64;
+
+export interface JsonSchemaOptions {
+  /** JSON Pointer of the schema to flatten inside `root` (an OpenAPI component, a `$defs` entry); default the root. */
+  at?: string;
+}
+
+/** One JSON Pointer segment, escaped. */
+export const pointerSegment = (name: string) => name.replace(/~/g, '~0').replace(/\//g, '~1');
+
+/** The field type a JSON Schema `type` (a string, or a list with "null") means, or undefined when it is mixed or absent. */
 function typeOf(schema: Json): FieldType | undefined {
-  let type = schema['type'];
-  if (Array.isArray(type)) type = type.find((t) => t !== 'null');
+  const raw = schema['type'];
+  const types = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter((t) => t !== 'null');
+  let type: unknown;
+  if (types.length === 1) type = types[0];
+  else if (types.length > 1 && types.every((t) => t === 'number' || t === 'integer')) type = 'number';
+  else if (types.length > 1) return undefined;
   switch (type) {
     case 'string':
       if (schema['format'] === 'date') return 'date';
@@ -39,84 +60,187 @@ function typeOf(schema: Json): FieldType | undefined {
   }
 }
 
+/** A path segment must be a plain name: `.`, `[` and `]` cannot be written in the contract's path syntax. */
+const writableName = (name: string) => name.trim() !== '' && !/[.[\]]/.test(name);
+
 /**
- * Flattens a JSON Schema (draft-07 or 2020-12) into field paths. Local `$ref`s (`#/…`) are
- * followed; `allOf` is merged; a reference cycle is reported, not followed forever.
+ * Flattens a JSON Schema (draft-07 or 2020-12; also an OpenAPI 3.x schema object) into field
+ * paths. Local `$ref`s (`#/…`, `#/definitions/…`, `#/$defs/…`) are followed; `allOf` is merged;
+ * `oneOf`/`anyOf` of objects are merged with every field optional; `["string","null"]`,
+ * `nullable` and `anyOf [X, null]` read as X. A reference cycle, a `$ref` out of the document and
+ * a malformed keyword are a `SchemaImportError` with the JSON Pointer of the problem.
  */
-export function fieldsFromJsonSchema(root: unknown): SchemaField[] {
-  if (!isObject(root)) throw new SchemaImportError('the schema is not a JSON object');
+export function fieldsFromJsonSchema(root: unknown, options: JsonSchemaOptions = {}): SchemaField[] {
+  if (!isObject(root)) throw new SchemaImportError('the schema is not a JSON object; a JSON Schema starts with { "type": "object", "properties": { … } }');
+  const start = options.at ?? '';
+  const startSchema = start === '' ? root : resolvePointer(root, start);
+  if (!isObject(startSchema)) throw new SchemaImportError(`there is no schema object at ${start}`, start);
   const fields: SchemaField[] = [];
-  const resolve = (schema: Json, pointer: string, seen: readonly string[]): { schema: Json; pointer: string; seen: readonly string[] } => {
+
+  const checkShape = (schema: Json, at: string) => {
+    const type = schema['type'];
+    const types = Array.isArray(type) ? type : type === undefined ? [] : [type];
+    for (const t of types) {
+      if (typeof t !== 'string' || !JSON_TYPES.has(t))
+        throw new SchemaImportError(`"type" is ${JSON.stringify(t)}, which is not a JSON Schema type; use string, number, integer, boolean, object, array or null`, `${at}/type`);
+    }
+    if (schema['properties'] !== undefined && !isObject(schema['properties']))
+      throw new SchemaImportError('"properties" must be an object of property name → schema', `${at}/properties`);
+    if (schema['required'] !== undefined && typeof schema['required'] !== 'boolean' && (!Array.isArray(schema['required']) || schema['required'].some((r) => typeof r !== 'string')))
+      throw new SchemaImportError('"required" must be a list of property names', `${at}/required`);
+    for (const key of ['allOf', 'anyOf', 'oneOf'] as const) {
+      if (schema[key] !== undefined && !Array.isArray(schema[key])) throw new SchemaImportError(`"${key}" must be a list of schemas`, `${at}/${key}`);
+    }
+    if (schema['$ref'] !== undefined && typeof schema['$ref'] !== 'string') throw new SchemaImportError('"$ref" must be a string such as "#/$defs/Address"', `${at}/$ref`);
+    if (schema['items'] !== undefined && !isObject(schema['items']) && typeof schema['items'] !== 'boolean' && !Array.isArray(schema['items']))
+      throw new SchemaImportError('"items" must be a schema', `${at}/items`);
+  };
+
+  type Resolved = { schema: Json; pointer: string; seen: readonly string[] };
+  const resolve = (schema: Json, pointer: string, seen: readonly string[], depth = 0): Resolved => {
+    if (depth > MAX_DEPTH) throw new SchemaImportError(`the schema nests more than ${MAX_DEPTH} levels of $ref/allOf/anyOf here; is it recursive?`, pointer);
+    checkShape(schema, pointer);
     let current = schema;
     let at = pointer;
     let trail = seen;
-    for (let hops = 0; typeof current['$ref'] === 'string'; hops++) {
+    while (typeof current['$ref'] === 'string') {
       const ref = current['$ref'];
-      if (!ref.startsWith('#')) throw new SchemaImportError(`$ref "${ref}" points outside this document; dereference it first`, at);
-      if (trail.includes(ref)) throw new SchemaImportError(`$ref "${ref}" refers back to itself (a cycle: ${[...trail, ref].join(' → ')})`, at);
+      if (!ref.startsWith('#')) throw new SchemaImportError(`$ref "${ref}" points outside this document (another file or a URL), which is not supported; inline that schema or bundle the files into one document first`, `${at}/$ref`);
+      if (ref !== '#' && !ref.startsWith('#/')) throw new SchemaImportError(`$ref "${ref}" is an anchor reference, which is not supported; use a JSON Pointer such as "#/$defs/Address"`, `${at}/$ref`);
+      if (trail.includes(ref)) throw new SchemaImportError(`$ref "${ref}" is circular (${[...trail, ref].join(' → ')}): a recursive schema has no finite list of fields; cut the cycle (for example with "type": "object" and no properties at the repeating point)`, `${at}/$ref`);
       const target = resolvePointer(root, ref.slice(1));
-      if (!isObject(target)) throw new SchemaImportError(`$ref "${ref}" does not point at a schema in this document`, at);
+      if (target === undefined) throw new SchemaImportError(`$ref "${ref}" points at nothing in this document; check the name`, `${at}/$ref`);
+      if (!isObject(target)) throw new SchemaImportError(`$ref "${ref}" does not point at a schema object`, `${at}/$ref`);
       trail = [...trail, ref];
-      at = ref.slice(1);
-      current = { ...target, ...withoutRef(current) };
+      const siblings = withoutRef(current);
+      at = decodeFragment(ref.slice(1));
+      checkShape(target, at);
+      current = target;
+      if (Object.keys(siblings).length > 0) {
+        // 2019-09+ allows keywords beside $ref: they apply together, as an allOf.
+        const merged = resolve({ allOf: [target, siblings] }, at, trail, depth + 1);
+        current = merged.schema;
+        trail = merged.seen;
+      }
     }
     if (Array.isArray(current['allOf'])) {
-      let merged: Json = { ...current, allOf: undefined };
+      let merged: Json = { ...current };
+      delete merged['allOf'];
       current['allOf'].forEach((part, i) => {
         if (!isObject(part)) return;
-        const r = resolve(part, `${at}/allOf/${i}`, trail).schema;
-        merged = {
-          ...r,
-          ...merged,
-          properties: { ...(isObject(r['properties']) ? r['properties'] : {}), ...(isObject(merged['properties']) ? merged['properties'] : {}) },
-          required: [...(Array.isArray(r['required']) ? r['required'] : []), ...(Array.isArray(merged['required']) ? merged['required'] : [])],
-        };
+        const r = resolve(part, `${at}/allOf/${i}`, trail, depth + 1).schema;
+        merged = mergeSchemas(merged, r, false);
       });
+      current = merged;
+    }
+    for (const key of ['oneOf', 'anyOf'] as const) {
+      const branches = current[key];
+      if (!Array.isArray(branches)) continue;
+      const resolved = branches.flatMap((part, i) => (isObject(part) ? [resolve(part, `${at}/${key}/${i}`, trail, depth + 1).schema] : []));
+      const nonNull = resolved.filter((b) => !(b['type'] === 'null' || (Array.isArray(b['type']) && b['type'].every((t) => t === 'null'))));
+      let merged: Json = { ...current };
+      delete merged[key];
+      if (nonNull.length === 1) {
+        merged = mergeSchemas(merged, nonNull[0]!, false);
+      } else if (nonNull.length > 1) {
+        // Alternatives: every property any branch declares, none of them required by the branches.
+        let union: Json = {};
+        for (const branch of nonNull) union = mergeSchemas(union, branch, true);
+        const types = new Set(nonNull.map((b) => typeOf(b)));
+        if (types.size !== 1 || types.has(undefined)) delete union['type'];
+        merged = mergeSchemas(merged, union, false);
+      }
       current = merged;
     }
     return { schema: current, pointer: at, seen: trail };
   };
 
-  const walk = (schema: Json, prefix: string, pointer: string, required: boolean, seen: readonly string[]) => {
+  const walk = (schema: Json, prefix: string, pointer: string, required: boolean, seen: readonly string[], depth: number) => {
+    if (fields.length > MAX_FIELDS) throw new SchemaImportError(`the schema yields more than ${MAX_FIELDS} fields; is it recursive, or is this the right schema?`, pointer);
+    if (depth > MAX_DEPTH) throw new SchemaImportError(`the schema nests more than ${MAX_DEPTH} levels deep here`, pointer);
     const resolved = resolve(schema, pointer, seen);
     const s = resolved.schema;
     const type = typeOf(s);
     if (type === 'array' && isObject(s['items'])) {
       const items = resolve(s['items'], `${resolved.pointer}/items`, resolved.seen);
-      if (isObject(items.schema['properties'])) {
+      if (isObject(items.schema['properties']) && Object.keys(items.schema['properties']).length > 0) {
         if (prefix) fields.push(field(prefix, 'array', s, required, true));
-        walkProperties(items.schema, `${prefix}[]`, items.pointer, items.seen);
+        walkProperties(items.schema, `${prefix}[]`, items.pointer, items.seen, depth);
         return;
       }
-      if (prefix) fields.push(field(`${prefix}[]`, typeOf(items.schema), items.schema, required, false));
+      if (prefix) fields.push(field(prefix, 'array', s, required, false, items.schema));
       return;
     }
-    if (isObject(s['properties'])) {
+    if (isObject(s['properties']) && Object.keys(s['properties']).length > 0) {
       if (prefix) fields.push(field(prefix, 'object', s, required, true));
-      walkProperties(s, prefix, resolved.pointer, resolved.seen);
+      walkProperties(s, prefix, resolved.pointer, resolved.seen, depth);
       return;
     }
     if (prefix) fields.push(field(prefix, type, s, required, false));
   };
-  const walkProperties = (schema: Json, prefix: string, pointer: string, seen: readonly string[]) => {
+  const walkProperties = (schema: Json, prefix: string, pointer: string, seen: readonly string[], depth: number) => {
     const properties = schema['properties'] as Json;
     const required = new Set(Array.isArray(schema['required']) ? schema['required'].filter((r) => typeof r === 'string') : []);
     for (const [name, child] of Object.entries(properties)) {
-      if (!isObject(child)) continue;
-      walk(child, prefix ? `${prefix}.${name}` : name, `${pointer}/properties/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`, required.has(name), seen);
+      const at = `${pointer}/properties/${pointerSegment(name)}`;
+      if (!writableName(name)) continue; // cannot be written as a path segment
+      if (child === true || (isObject(child) && Object.keys(child).length === 0)) {
+        fields.push({ path: prefix ? `${prefix}.${name.trim()}` : name.trim(), required: required.has(name) });
+        continue;
+      }
+      if (child === false) continue;
+      if (!isObject(child)) throw new SchemaImportError(`property "${name}" is ${JSON.stringify(child)}, not a schema object`, at);
+      walk(child, prefix ? `${prefix}.${name.trim()}` : name.trim(), at, required.has(name), seen, depth + 1);
     }
   };
-  walk(root, '', '', false, []);
+  walk(startSchema, '', start, false, [], 0);
   return fields;
 }
 
-function field(path: string, type: FieldType | undefined, schema: Json, required: boolean, container: boolean): SchemaField {
+/**
+ * Merges two (resolved) schemas: properties united, `required` united — or dropped when
+ * `optional` (the branches of a oneOf/anyOf) — and the other keywords of `b` filling gaps in `a`.
+ */
+function mergeSchemas(a: Json, b: Json, optional: boolean): Json {
+  const out: Json = { ...b, ...a };
+  const pa = isObject(a['properties']) ? a['properties'] : undefined;
+  const pb = isObject(b['properties']) ? b['properties'] : undefined;
+  if (pa || pb) {
+    // `a`'s properties first (allOf parts keep their order), then those only `b` has.
+    const properties: Json = { ...(pa ?? {}) };
+    for (const [name, schema] of Object.entries(pb ?? {})) {
+      const mine = properties[name];
+      properties[name] = isObject(mine) && isObject(schema) ? { allOf: [schema, mine] } : mine === undefined ? schema : mine;
+    }
+    out['properties'] = properties;
+  }
+  const ra = Array.isArray(a['required']) ? (a['required'] as unknown[]) : [];
+  const rb = optional ? [] : Array.isArray(b['required']) ? (b['required'] as unknown[]) : [];
+  const required = [...new Set([...ra, ...rb])];
+  if (required.length > 0) out['required'] = required;
+  else delete out['required'];
+  if (a['type'] === undefined && b['type'] !== undefined) out['type'] = b['type'];
+  return out;
+}
+
+function field(path: string, type: FieldType | undefined, schema: Json, required: boolean, container: boolean, items?: Json): SchemaField {
   const out: SchemaField = { path, required };
   if (type) out.type = type;
-  const format = typeof schema['format'] === 'string' ? FORMATS[schema['format']] : undefined;
+  const described = items && !container ? { ...items, ...schema } : schema;
+  const formatSource = items && !container ? items : schema;
+  const format = typeof formatSource['format'] === 'string' ? FORMATS[formatSource['format']] : undefined;
   if (format && format !== type) out.format = format;
-  if (Array.isArray(schema['enum'])) out.enum = schema['enum'];
-  if (typeof schema['description'] === 'string') out.description = schema['description'];
+  // An enum of the items is not an enum of the array (a spec would reject every array value).
+  const enumSource = items ? undefined : schema['enum'];
+  if (Array.isArray(enumSource)) out.enum = enumSource.filter((v) => v !== null);
+  else if (schema['const'] !== undefined && !container && !items) out.enum = [schema['const']];
+  if (typeof described['description'] === 'string' && described['description'].trim() !== '') out.description = described['description'].trim();
+  else if (typeof described['title'] === 'string' && described['title'].trim() !== '' && path !== '') out.description = described['title'].trim();
+  if (!container) {
+    const examples = Array.isArray(schema['examples']) ? schema['examples'] : schema['example'] !== undefined ? [schema['example']] : [];
+    const scalars = examples.filter((e) => e !== null && typeof e !== 'object').slice(0, 5);
+    if (scalars.length > 0) out.examples = scalars;
+  }
   if (container) out.container = true;
   return out;
 }
@@ -126,11 +250,22 @@ function withoutRef(schema: Json): Json {
   return rest;
 }
 
-function resolvePointer(root: unknown, pointer: string): unknown {
+const decodeFragment = (pointer: string) => {
+  try {
+    return decodeURIComponent(pointer);
+  } catch {
+    return pointer;
+  }
+};
+
+/** The value at a JSON Pointer (a URI fragment's percent-escapes allowed), or undefined. */
+export function resolvePointer(root: unknown, pointer: string): unknown {
   let current: unknown = root;
-  for (const raw of pointer.split('/').slice(1)) {
-    const key = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
+  if (pointer === '') return root;
+  for (const raw of decodeFragment(pointer).split('/').slice(1)) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
     if (!isObject(current) && !Array.isArray(current)) return undefined;
+    if (!Object.prototype.hasOwnProperty.call(current, key)) return undefined;
     current = (current as Record<string, unknown>)[key];
   }
   return current;

@@ -1,0 +1,115 @@
+/** What the matcher knows about one field: its terms, context, type, description and values. */
+import type { SchemaField } from '../schema-field.js';
+import { NEUTRAL_QUALIFIERS, NOISE, QUALIFIERS, STOPWORDS, WRAPPERS } from './dictionary.js';
+import { expandWords, isConcept, isGeneric, termsOfWords } from './lexicon.js';
+import { splitPath, stem, wordsOf } from './tokens.js';
+
+export interface FieldProfile {
+  field: SchemaField;
+  path: string;
+  /** Position in its schema, 0–1 (field order is a faint tie-breaker). */
+  position: number;
+  /** The leaf's own terms, qualifiers taken out. */
+  leafTerms: string[];
+  /** The terms the field is known by: the leaf's, preceded by its parent's when the leaf alone says little (`products[].id`). */
+  nameTerms: string[];
+  /** Terms of the meaningful parent segments (wrappers such as `properties`, `traits` left out). */
+  contextTerms: string[];
+  /** Address and contact qualifiers anywhere in the path (billing, shipping, home…), as classes. */
+  qualifiers: string[];
+  /** The field sits inside an array of objects (an item-level field). */
+  inArray: boolean;
+  /** Leaf words glued together, for plain string similarity. */
+  flat: string;
+  descriptionTerms: string[];
+  /** Normalized sample and enum values. */
+  values: Set<string>;
+}
+
+const wrapperWords = new Set([...WRAPPERS].map((w) => w.split(' ').map(stem).join(' ')));
+
+function isWrapperSegment(words: string[]): boolean {
+  if (words.length === 0) return true;
+  const stems = expandWords(words).map(stem);
+  if (wrapperWords.has(stems.join(' '))) return true;
+  return stems.every((w) => wrapperWords.has(w) || NOISE.has(w));
+}
+
+function takeQualifiers(terms: string[], into: Set<string>, keepOne: boolean): string[] {
+  const rest: string[] = [];
+  const found: string[] = [];
+  for (const t of terms) {
+    if (!isConcept(t) && (QUALIFIERS[t] !== undefined || NEUTRAL_QUALIFIERS.has(t))) found.push(t);
+    else rest.push(t);
+  }
+  // A leaf that is only a qualifier (`shipping`) names the thing itself, not a qualified field.
+  if (keepOne && rest.length === 0) return terms;
+  for (const q of found) {
+    const cls = QUALIFIERS[q];
+    if (cls !== undefined) into.add(cls);
+  }
+  return rest;
+}
+
+export function descriptionTermsOf(text: string): string[] {
+  const words = wordsOf(text).filter((w) => !STOPWORDS.has(w) && !/^[0-9]+$/.test(w));
+  return termsOfWords(words, { dropNoise: true }).filter((t) => !STOPWORDS.has(t));
+}
+
+function normalizeValue(v: unknown): string | undefined {
+  if (v === null || v === undefined) return undefined;
+  if (typeof v === 'object') return undefined;
+  const s = String(v).trim().toLowerCase();
+  return s === '' ? undefined : s;
+}
+
+export function profileField(field: SchemaField, index: number, count: number): FieldProfile {
+  const segments = splitPath(field.path);
+  const qualifiers = new Set<string>();
+  const parents: string[][] = [];
+  let inArray = false;
+  segments.slice(0, -1).forEach((seg) => {
+    if (seg.array) inArray = true;
+    const words = wordsOf(seg.name);
+    if (isWrapperSegment(words)) return;
+    const terms = takeQualifiers(termsOfWords(words), qualifiers, false);
+    if (terms.length > 0) parents.push(terms);
+  });
+  const leaf = segments[segments.length - 1];
+  const leafWords = leaf ? wordsOf(leaf.name) : [];
+  const leafTerms = takeQualifiers(termsOfWords(leafWords), qualifiers, true);
+  let nameTerms = leafTerms;
+  const nearest = parents[parents.length - 1];
+  if (nearest && leafTerms.every(isGeneric)) {
+    // Re-read parent and leaf as one phrase: `company.name` is "company name", `page.url` "page url".
+    const combined = takeQualifiers(termsOfWords([...nearestWords(segments), ...leafWords]), new Set(), true);
+    nameTerms = combined.length > 0 ? combined : [...nearest, ...leafTerms];
+  }
+  const values = new Set<string>();
+  for (const v of [...(field.examples ?? []), ...(field.enum ?? [])]) {
+    const n = normalizeValue(v);
+    if (n !== undefined) values.add(n);
+  }
+  return {
+    field,
+    path: field.path,
+    position: count <= 1 ? 0 : index / (count - 1),
+    leafTerms,
+    nameTerms,
+    contextTerms: [...new Set(parents.flat())],
+    qualifiers: [...qualifiers].sort(),
+    inArray,
+    flat: leafWords.join(''),
+    descriptionTerms: field.description ? descriptionTermsOf(field.description) : [],
+    values,
+  };
+}
+
+/** Words of the nearest parent segment that is not a wrapper. */
+function nearestWords(segments: ReturnType<typeof splitPath>): string[] {
+  for (let i = segments.length - 2; i >= 0; i--) {
+    const words = wordsOf(segments[i]!.name);
+    if (!isWrapperSegment(words)) return words;
+  }
+  return [];
+}

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { fieldsFromJsonSchema } from './json-schema.js';
+import type { ImportedEntity, SchemaField } from './schema-field.js';
+import { suggestMappings } from './suggest-mappings.js';
+
+const entity = (name: string, paths: (string | SchemaField)[]): ImportedEntity => ({
+  name,
+  fields: paths.map((p) => (typeof p === 'string' ? { path: p, type: 'string', required: false } : p)),
+});
+const pairs = (r: ReturnType<typeof suggestMappings>) => r.matches.map((m) => `${m.source} → ${m.target}`).sort();
+
+describe('suggestMappings', () => {
+  it('matches synonyms across naming styles and leaves distractors unmatched', () => {
+    const r = suggestMappings(
+      entity('Contact', ['FirstName', 'LastName', 'Email', 'MailingPostalCode', 'Phone', 'LeadSource']),
+      entity('Profile', ['first_name', 'surname', 'email_address', 'mailing.zip', 'phone_number', 'favorite_color']),
+    );
+    expect(pairs(r)).toStrictEqual(['Email → email_address', 'FirstName → first_name', 'LastName → surname', 'MailingPostalCode → mailing.zip', 'Phone → phone_number'].sort());
+    expect(r.unmatched.source).toStrictEqual(['LeadSource']);
+    expect(r.unmatched.target).toStrictEqual(['favorite_color']);
+  });
+  it('holds 1:1 and gives scores in [0, 1] with reasons', () => {
+    const r = suggestMappings(entity('A', ['email', 'emailAddress', 'e_mail', 'phone']), entity('B', ['email', 'mail', 'phone', 'tel']));
+    expect(new Set(r.matches.map((m) => m.source)).size).toBe(r.matches.length);
+    expect(new Set(r.matches.map((m) => m.target)).size).toBe(r.matches.length);
+    for (const m of r.matches) {
+      expect(m.score).toBeGreaterThanOrEqual(0);
+      expect(m.score).toBeLessThanOrEqual(1);
+      expect(m.reasons.length).toBeGreaterThan(0);
+    }
+  });
+  it('keeps billing and shipping addresses apart', () => {
+    const r = suggestMappings(
+      entity('Account', ['BillingCity', 'BillingPostalCode', 'ShippingCity', 'ShippingPostalCode']),
+      entity('Customer', ['shipping_address.city', 'shipping_address.zip', 'billing_address.city', 'billing_address.zip']),
+    );
+    expect(pairs(r)).toStrictEqual(
+      ['BillingCity → billing_address.city', 'BillingPostalCode → billing_address.zip', 'ShippingCity → shipping_address.city', 'ShippingPostalCode → shipping_address.zip'].sort(),
+    );
+  });
+  it('ranks pairs accepted in earlier specs first, even against a better-named pair', () => {
+    const source = entity('S', ['email', 'login']);
+    const target = entity('T', ['email', 'username']);
+    expect(pairs(suggestMappings(source, target))).toContain('email → email');
+    const r = suggestMappings(source, target, { memory: [{ source: 'login', target: 'email' }] });
+    expect(r.matches[0]).toMatchObject({ source: 'login', target: 'email' });
+    expect(r.matches[0]!.reasons[0]).toMatch(/earlier spec/);
+    expect(pairs(r)).not.toContain('email → email');
+  });
+  it('proposes a full name from first + last as a transform, never as a direct match', () => {
+    const r = suggestMappings(entity('Lead', ['first_name', 'last_name', 'email']), entity('Contact', ['fullName', 'email']));
+    expect(r.matches.map((m) => m.target)).not.toContain('fullName');
+    expect(r.transforms).toHaveLength(1);
+    expect(r.transforms[0]).toMatchObject({ target: 'fullName', sources: ['first_name', 'last_name'] });
+    expect(r.transforms[0]!.transform).toContain('Lead.first_name');
+    expect(r.unmatched.target).toContain('fullName');
+  });
+  it('proposes no full-name transform when the source has a full name', () => {
+    const r = suggestMappings(entity('Lead', ['first_name', 'last_name', 'display_name']), entity('Contact', ['full_name']));
+    expect(pairs(r)).toStrictEqual(['display_name → full_name']);
+    expect(r.transforms).toStrictEqual([]);
+  });
+  it('proposes an address line from street + house number instead of the street alone', () => {
+    const r = suggestMappings(entity('A', ['address.street', 'address.house_number', 'address.city']), entity('B', ['address_line_1', 'city']));
+    expect(r.matches.map((m) => m.target)).not.toContain('address_line_1');
+    expect(r.transforms[0]).toMatchObject({ target: 'address_line_1', sources: ['address.street', 'address.house_number'] });
+  });
+  it('matches only leaves, never containers', () => {
+    const fields = fieldsFromJsonSchema({ type: 'object', properties: { address: { type: 'object', properties: { city: { type: 'string' } } } } });
+    const r = suggestMappings({ name: 'A', fields }, { name: 'B', fields });
+    expect(pairs(r)).toStrictEqual(['address.city → address.city']);
+  });
+  it('respects minScore', () => {
+    const source = entity('S', ['revenue']);
+    const target = entity('T', ['total']);
+    expect(suggestMappings(source, target, { minScore: 0.5 }).matches).toHaveLength(1);
+    expect(suggestMappings(source, target, { minScore: 0.95 }).matches).toHaveLength(0);
+  });
+});
