@@ -16,6 +16,7 @@ import { dump } from 'js-yaml';
 import { checkSource, checkSpec, indexSpec, loadSource, measureCompleteness } from '../../core/dist/index.js';
 import { generateSpec } from './generate-spec.mjs';
 import { benchEngine, printEngine } from './engine.mjs';
+import { benchAutomap, printAutomap } from './automap.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -96,9 +97,12 @@ for (const f of findings) byRule[f.rule] = (byRule[f.rule] ?? 0) + 1;
 // 6. The mapping engine (issue 3): records per second through a 30-field flow.
 const engine = await benchEngine();
 
+// 7. Automap (issue 4): F1 over the development set, and 2,000 × 2,000 fields.
+const automap = await benchAutomap();
+
 if (args.json) {
   const strip = ({ result, ...t }) => t;
-  console.log(JSON.stringify({ sizeMb, counts, load: strip(load), parse: strip(parse), index: strip(index), check: strip(check), completeness: strip(completeness), checkSource: strip(full), findings: findings.length, byRule, targets: TARGETS, engine }, null, 2));
+  console.log(JSON.stringify({ sizeMb, counts, load: strip(load), parse: strip(parse), index: strip(index), check: strip(check), completeness: strip(completeness), checkSource: strip(full), findings: findings.length, byRule, targets: TARGETS, engine, automap }, null, 2));
 } else {
   console.log(`Specwright benchmark (node ${process.version}, ${process.platform}/${process.arch}, ${cpus().length} CPUs, load average ${loadavg()[0].toFixed(2)})`);
   console.log(
@@ -119,4 +123,6 @@ if (args.json) {
   for (const [rule, n] of Object.entries(byRule).sort((a, b) => b[1] - a[1])) console.log(`  ${String(n).padStart(6)}  ${rule}`);
   console.log('');
   printEngine(engine);
+  console.log('');
+  printAutomap(automap);
 }
