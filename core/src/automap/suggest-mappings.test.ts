@@ -77,3 +77,22 @@ describe('suggestMappings', () => {
     expect(suggestMappings(source, target, { minScore: 0.95 }).matches).toHaveLength(0);
   });
 });
+
+describe('suggestMappings tie-breaks and candidates', () => {
+  it('among equal synonyms prefers the target spelled with the same words', () => {
+    const r = suggestMappings(entity('A', ['country', 'app_version']), entity('B', ['country_code', 'location.country', 'app_build', 'app_version']));
+    expect(pairs(r)).toStrictEqual(['app_version → app_version', 'country → location.country']);
+  });
+  it('considers a specific word against a related generic one (category ~ type) as a candidate', () => {
+    const r = suggestMappings(entity('A', ['products[].category', 'products[].name']), entity('B', ['line_items[].type', 'line_items[].title']));
+    expect(pairs(r)).toStrictEqual(['products[].category → line_items[].type', 'products[].name → line_items[].title']);
+  });
+  it('maps unqualified address fields to the billing address rather than the shipping one', () => {
+    const r = suggestMappings(entity('A', ['ShippingCity', 'BillingCity']), entity('B', ['address.city']));
+    expect(pairs(r)).toStrictEqual(['BillingCity → address.city']);
+  });
+  it('prefers the exact concept to a decoy with an extra word', () => {
+    const r = suggestMappings(entity('A', [{ path: 'total', type: 'number', required: false }]), entity('B', ['current_total_price', 'total_price']));
+    expect(pairs(r)).toStrictEqual(['total → total_price']);
+  });
+});

@@ -10,6 +10,8 @@ import type { AutomapMatch, AutomapOptions, AutomapResult, ImportedEntity } from
 /** Below this a pair is not suggested: a wrong suggestion costs a reviewer more than a missing one. */
 export const DEFAULT_MIN_SCORE = 0.6;
 const MAX_EDGES_PER_SOURCE = 8;
+/** A tie-breaker only: smaller than any real difference in score. */
+const SAME_WORDS_BONUS = 0.004;
 
 function profiles(entity: ImportedEntity): FieldProfile[] {
   const leaves = entity.fields.filter((f) => !f.container);
@@ -58,7 +60,10 @@ export function suggestMappings(source: ImportedEntity, target: ImportedEntity, 
       if (!memory && score < minScore) continue;
       // Field order is a faint tie-breaker (schemas tend to list related fields alike).
       const order = 0.002 * (1 - Math.abs(s.position - t.position));
-      row.push({ row: i, col: j, weight: (memory ? memoryBonus : 0) + score + order });
+      // Among equally good synonyms, the one spelled with the same words is the likelier partner
+      // (`country` → `location.country` rather than `country_code`).
+      const sameWords = s.flat === t.flat ? SAME_WORDS_BONUS : 0;
+      row.push({ row: i, col: j, weight: (memory ? memoryBonus : 0) + score + order + sameWords });
     }
     // The best few per source are enough for an optimal assignment in practice, and keep it fast.
     row.sort((a, b) => b.weight - a.weight);

@@ -2,7 +2,7 @@
  * Candidate pairs: only pairs that share a term, a related term or a word prefix are scored, so
  * 2,000 × 2,000 fields cost thousands of comparisons, not four million.
  */
-import { isConcept, isGeneric, relatedTerms } from './lexicon.js';
+import { isConcept, isGeneric, relatedness, relatedTerms } from './lexicon.js';
 import type { FieldProfile } from './profile.js';
 
 function ownKeys(p: FieldProfile): string[] {
@@ -15,19 +15,31 @@ function ownKeys(p: FieldProfile): string[] {
   return [...out];
 }
 
+const genericTerms = (p: FieldProfile): string[] => [...new Set([...p.nameTerms, ...p.leafTerms])].filter((t) => isGeneric(t));
+
 /** For each source, the indexes of the targets worth scoring. */
 export function candidatePairs(sources: readonly FieldProfile[], targets: readonly FieldProfile[]): number[][] {
-  const index = new Map<string, number[]>();
-  const add = (key: string, j: number) => {
+  const push = (index: Map<string, number[]>, key: string, j: number) => {
     let list = index.get(key);
     if (!list) index.set(key, (list = []));
     if (list[list.length - 1] !== j) list.push(j);
   };
+  const index = new Map<string, number[]>();
+  // A specific word related to a generic one (`category` ~ `type`) is a candidate too, though
+  // generic words alone are not keys: look them up through the specific side's relations.
+  const byGeneric = new Map<string, number[]>();
+  const byRelated = new Map<string, number[]>();
   targets.forEach((t, j) => {
     for (const k of ownKeys(t)) {
-      add(k, j);
-      if (!k.startsWith('~') && !k.startsWith('=')) for (const r of relatedTerms(k)) add(r, j);
+      push(index, k, j);
+      if (!k.startsWith('~') && !k.startsWith('=')) {
+        for (const r of relatedTerms(k)) {
+          push(index, r, j);
+          if (isGeneric(r) && relatedness(k, r) >= 0.5) push(byRelated, r, j);
+        }
+      }
     }
+    for (const g of genericTerms(t)) push(byGeneric, g, j);
   });
   const seen = new Int32Array(targets.length).fill(-1);
   return sources.map((s, i) => {
@@ -40,8 +52,13 @@ export function candidatePairs(sources: readonly FieldProfile[], targets: readon
         out.push(j);
       }
     };
-    for (const k of ownKeys(s)) visit(index.get(k));
-    // Exact paths are always candidates.
+    const keys = ownKeys(s);
+    for (const k of keys) visit(index.get(k));
+    for (const k of keys) {
+      if (k.startsWith('~') || k.startsWith('=') || isGeneric(k)) continue;
+      for (const r of relatedTerms(k)) if (isGeneric(r) && relatedness(k, r) >= 0.5) visit(byGeneric.get(r));
+    }
+    for (const g of genericTerms(s)) visit(byRelated.get(g));
     return out;
   });
 }

@@ -2,6 +2,7 @@
 import type { SchemaField } from '../schema-field.js';
 import { NEUTRAL_QUALIFIERS, NOISE, QUALIFIERS, STOPWORDS, WRAPPERS } from './dictionary.js';
 import { expandWords, isConcept, isGeneric, termsOfWords } from './lexicon.js';
+import { termIds } from './similarity.js';
 import { splitPath, stem, wordsOf } from './tokens.js';
 
 export interface FieldProfile {
@@ -17,6 +18,8 @@ export interface FieldProfile {
   contextTerms: string[];
   /** Address and contact qualifiers anywhere in the path (billing, shipping, home…), as classes. */
   qualifiers: string[];
+  /** The path says primary/main/current/default: an emphasized variant of the plain field. */
+  emphasized: boolean;
   /** The field sits inside an array of objects (an item-level field). */
   inArray: boolean;
   /** Leaf words glued together, for plain string similarity. */
@@ -24,6 +27,12 @@ export interface FieldProfile {
   descriptionTerms: string[];
   /** Normalized sample and enum values. */
   values: Set<string>;
+  /** `nameTerms`, `contextTerms` and both together (context first) as term ids, for fast scoring. */
+  nameIds: Int32Array;
+  contextIds: Int32Array;
+  /** Context and name terms together (context first). */
+  allTerms: string[];
+  allIds: Int32Array;
 }
 
 const wrapperWords = new Set([...WRAPPERS].map((w) => w.split(' ').map(stem).join(' ')));
@@ -90,18 +99,25 @@ export function profileField(field: SchemaField, index: number, count: number): 
     const n = normalizeValue(v);
     if (n !== undefined) values.add(n);
   }
+  const contextTerms = [...new Set(parents.flat())];
+  const allTerms = [...new Set([...contextTerms, ...nameTerms])];
   return {
     field,
     path: field.path,
     position: count <= 1 ? 0 : index / (count - 1),
     leafTerms,
     nameTerms,
-    contextTerms: [...new Set(parents.flat())],
+    contextTerms,
     qualifiers: [...qualifiers].sort(),
+    emphasized: segments.some((seg) => wordsOf(seg.name).some((w) => NEUTRAL_QUALIFIERS.has(stem(w)))),
     inArray,
     flat: leafWords.join(''),
     descriptionTerms: field.description ? descriptionTermsOf(field.description) : [],
     values,
+    nameIds: termIds(nameTerms),
+    contextIds: termIds(contextTerms),
+    allTerms,
+    allIds: termIds(allTerms),
   };
 }
 

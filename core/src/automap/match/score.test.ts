@@ -55,3 +55,21 @@ describe('scorePair signals', () => {
     }
   });
 });
+
+describe('scorePair tie-breaking context', () => {
+  it('prefers the plain field to an emphasized variant (current_, primary_) for a plain source', () => {
+    expect(score('total', 'total_price').score).toBeGreaterThan(score('total', 'current_total_price').score);
+    expect(score('primary_email', 'primaryEmail').score).toBeGreaterThan(score('primary_email', 'email').score);
+    expect(score('email', 'primary_email').score).toBeGreaterThan(0.9);
+  });
+  it('reads an unqualified address as the address of record (billing/mailing) before other qualified ones', () => {
+    const billing = score('address.city', 'billing_address.city').score;
+    expect(billing).toBeGreaterThan(score('address.city', 'shipping_address.city').score);
+    expect(score('MailingCity', 'city').score).toBeGreaterThan(score('OtherCity', 'city').score);
+    expect(billing).toBeLessThan(score('address.city', 'address.city').score);
+  });
+  it('scores the same with and without reasons (the fast path skips only comparisons that cannot matter)', () => {
+    const names = ['billingAddress.city', 'city', 'products[].id', 'line_items[].product_id', 'order.total', 'total_price', 'device.token', 'deviceToken', 'items[].item_name', 'items[].url'];
+    for (const a of names) for (const b of names) expect(scorePair(p(a), p(b), false).score).toBeCloseTo(scorePair(p(a), p(b), true).score, 12);
+  });
+});

@@ -2,7 +2,7 @@
 import type { FieldFormat, FieldType } from '../../model/schema.js';
 import { describeTerm } from './lexicon.js';
 import type { FieldProfile } from './profile.js';
-import { bigramDice, termSetSimilarity, type SetSimilarity } from './similarity.js';
+import { bigramDice, termSetScore, termSetSimilarity, type SetSimilarity } from './similarity.js';
 
 export interface PairScore {
   score: number;
@@ -48,6 +48,9 @@ function describeLinks(sim: SetSimilarity): string {
   return parts.join(', ');
 }
 
+/** Qualifier classes that name the address of record (what an unqualified address usually means). */
+const OF_RECORD = new Set(['billing', 'mailing']);
+
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 /** Scores a source field against a target field. */
@@ -55,11 +58,19 @@ export function scorePair(s: FieldProfile, t: FieldProfile, explain = true): Pai
   // Reasons are only worded for pairs that are shown (scoring thousands of candidates stays cheap).
   const reasons: string[] | undefined = explain ? [] : undefined;
 
-  // 1. Names.
-  const leaf = termSetSimilarity(s.nameTerms, t.nameTerms);
-  const allS = [...new Set([...s.contextTerms, ...s.nameTerms])];
-  const allT = [...new Set([...t.contextTerms, ...t.nameTerms])];
-  const full = termSetSimilarity(allS, allT);
+  // 1. Names. Unexplained scoring (thousands of candidates) runs on term ids; the path-level
+  // comparison is skipped when it cannot change the outcome (no parents on either side, or the
+  // leaf names already match better than a path match could count).
+  let leaf: SetSimilarity;
+  let full: SetSimilarity;
+  const noContext = s.contextIds.length === 0 && t.contextIds.length === 0;
+  if (explain) {
+    leaf = termSetSimilarity(s.nameTerms, t.nameTerms);
+    full = noContext ? leaf : termSetSimilarity(s.allTerms, t.allTerms);
+  } else {
+    leaf = { score: termSetScore(s.nameIds, t.nameIds), links: [] };
+    full = noContext || leaf.score >= 0.9 ? leaf : { score: termSetScore(s.allIds, t.allIds), links: [] };
+  }
   const spelled =
     s.flat.length >= 4 && t.flat.length >= 4 && s.flat[0] === t.flat[0] && Math.min(s.flat.length, t.flat.length) / Math.max(s.flat.length, t.flat.length) >= 0.6 && Math.max(leaf.score, full.score) < 0.85
       ? bigramDice(s.flat, t.flat)
@@ -93,14 +104,20 @@ export function scorePair(s: FieldProfile, t: FieldProfile, explain = true): Pai
       reasons?.push(`different context: ${s.qualifiers.join('/')} vs ${t.qualifiers.join('/')}`);
     }
   } else if (s.qualifiers.length + t.qualifiers.length > 0) {
-    score *= 0.94;
+    // One side is unqualified: it most likely means the address (phone, email) of record, which
+    // systems call billing or mailing; any other qualified variant is a little less likely.
+    const qualified = s.qualifiers.length > 0 ? s.qualifiers : t.qualifiers;
+    score *= qualified.some((q) => OF_RECORD.has(q)) ? 0.95 : 0.94;
   }
+  // `current_total_price` / `primary_email` is a variant of the plain `total_price` / `email`: when
+  // only one side says so, the plain field is the better partner for a plain source.
+  if (s.emphasized !== t.emphasized) score *= 0.98;
   if (s.inArray !== t.inArray) {
     score *= 0.72;
     reasons?.push(s.inArray ? 'source is an item-level field, target is not' : 'target is an item-level field, source is not');
   }
   if (s.contextTerms.length > 0 && t.contextTerms.length > 0) {
-    const ctx = termSetSimilarity(s.contextTerms, t.contextTerms).score;
+    const ctx = termSetScore(s.contextIds, t.contextIds);
     score *= 0.9 + 0.1 * ctx;
     if (ctx >= 0.7 && reasons) reasons.push(`parents agree (${s.contextTerms.map(describeTerm).join(' ')} ~ ${t.contextTerms.map(describeTerm).join(' ')})`);
   }

@@ -111,13 +111,9 @@ export interface SetSimilarity {
  */
 export function termSetSimilarity(a: readonly string[], b: readonly string[]): SetSimilarity {
   if (a.length === 0 || b.length === 0) return { score: 0, links: [] };
-  let total = 0;
-  let got = 0;
   const links: SetSimilarity['links'] = [];
   const side = (xs: readonly string[], ys: readonly string[], record: boolean) => {
     for (const x of xs) {
-      const w = termWeight(x);
-      total += w;
       let best = 0;
       let bestY = '';
       let bestLink: TermLink | undefined;
@@ -129,17 +125,105 @@ export function termSetSimilarity(a: readonly string[], b: readonly string[]): S
           bestLink = m.link;
         }
       }
-      got += w * best;
       if (record && bestLink) links.push({ a: x, b: bestY, link: bestLink });
     }
   };
   side(a, b, true);
-  side(b, a, false);
-  let score = total === 0 ? 0 : got / total;
-  const na = a.filter(isDigitTerm);
-  if (na.length > 0) {
-    const nb = b.filter(isDigitTerm);
-    if (nb.length > 0 && !na.some((n) => nb.includes(n))) score *= 0.3;
+  return { score: termSetScore(termIds(a), termIds(b)), links };
+}
+
+// ---- Integer term ids: the fast path used when thousands of candidate pairs are scored. ----
+
+const IDS = new Map<string, number>();
+const TERMS: string[] = [];
+const ID_WEIGHT: number[] = [];
+const ID_DIGIT: boolean[] = [];
+/** Pair similarity by ids, keyed `a * 2^21 + b`. */
+const ID_CACHE = new Map<number, number>();
+const ID_SHIFT = 2097152;
+
+/** A stable small integer for a term (the same term always gets the same id). */
+export function termId(t: string): number {
+  let id = IDS.get(t);
+  if (id === undefined) {
+    id = TERMS.length;
+    IDS.set(t, id);
+    TERMS.push(t);
+    ID_WEIGHT.push(termWeight(t));
+    ID_DIGIT.push(isDigitTerm(t));
   }
-  return { score, links };
+  return id;
+}
+
+export function termIds(terms: readonly string[]): Int32Array {
+  return Int32Array.from(terms, termId);
+}
+
+function scoreById(a: number, b: number): number {
+  if (a === b) return 1;
+  const key = a * ID_SHIFT + b;
+  let s = ID_CACHE.get(key);
+  if (s === undefined) {
+    s = termSimilarity(TERMS[a]!, TERMS[b]!).score;
+    ID_CACHE.set(key, s);
+  }
+  return s;
+}
+
+let scratch = new Float64Array(64);
+/** Factor for two names that each have a word with no counterpart on the other side. */
+export const DISAGREE = 0.7;
+
+/** `termSetSimilarity(a, b).score` over term ids (same value, no links, no string work). */
+export function termSetScore(a: Int32Array, b: Int32Array): number {
+  const na = a.length;
+  const nb = b.length;
+  if (na === 0 || nb === 0) return 0;
+  if (na * nb > scratch.length) scratch = new Float64Array(na * nb * 2);
+  const m = scratch;
+  let total = 0;
+  let got = 0;
+  let lonelyA = false;
+  let lonelyB = false;
+  for (let i = 0; i < na; i++) {
+    const x = a[i]!;
+    let best = 0;
+    for (let j = 0; j < nb; j++) {
+      const s = scoreById(x, b[j]!);
+      m[i * nb + j] = s;
+      if (s > best) best = s;
+    }
+    const w = ID_WEIGHT[x]!;
+    total += w;
+    got += w * best;
+    if (best === 0 && !ID_DIGIT[x]) lonelyA = true;
+  }
+  for (let j = 0; j < nb; j++) {
+    let best = 0;
+    for (let i = 0; i < na; i++) {
+      const s = m[i * nb + j]!;
+      if (s > best) best = s;
+    }
+    const w = ID_WEIGHT[b[j]!]!;
+    total += w;
+    got += w * best;
+    if (best === 0 && !ID_DIGIT[b[j]!]) lonelyB = true;
+  }
+  let score = total === 0 ? 0 : got / total;
+  // Each side has a word the other lacks entirely (`product name` / `product url`, `device brand` /
+  // `device name`): the names share a subject but say different things about it.
+  if (lonelyA && lonelyB) score *= DISAGREE;
+  let digitsA = false;
+  for (let i = 0; i < na; i++) if (ID_DIGIT[a[i]!]) digitsA = true;
+  if (digitsA) {
+    let digitsB = false;
+    let shared = false;
+    for (let j = 0; j < nb; j++) {
+      if (!ID_DIGIT[b[j]!]) continue;
+      digitsB = true;
+      for (let i = 0; i < na; i++) if (a[i] === b[j]) shared = true;
+    }
+    if (digitsB && !shared) score *= 0.3;
+  }
+  return score;
 }
