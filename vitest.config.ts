@@ -12,6 +12,8 @@ export default defineConfig({
   test: {
     include: ['core/src/**/*.test.ts', 'cli/src/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 30_000,
+    // Hooks that start many CLI processes take long on a busy 2-core machine.
+    hookTimeout: 120_000,
     // The JSON results feed the closing line of .ci/run (scripts/test-summary.mjs).
     reporters: ['default', ['json', { outputFile: '.vitest-results.json' }]],
   },

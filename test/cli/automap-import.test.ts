@@ -100,7 +100,7 @@ beforeAll(async () => {
     checkReplace: ['check', intoReplace],
   });
   runs = { ...first, ...checks };
-});
+}, 120_000);
 afterAll(() => tmp.cleanup());
 
 const oneLineError = (run: Run, pattern: RegExp) => {
