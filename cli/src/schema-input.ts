@@ -1,4 +1,5 @@
-import { basename, extname } from 'node:path';
+import { basename, extname, resolve } from 'node:path';
+import $RefParser from '@apidevtools/json-schema-ref-parser';
 import {
   detectSchemaKind,
   entityFromSpec,
@@ -79,8 +80,43 @@ export async function readSchemaFile(file: string, io: CliIo): Promise<ParsedSch
     document = loaded.value;
   }
   if (document === null || document === undefined || (typeof document !== 'object')) throw new InputError(file, 'is not a schema: expected a JSON Schema, an OpenAPI document, sample records or a spec');
+  if (!Array.isArray(document) && hasExternalRef(document)) document = await bundleExternalRefs(file, document, io);
   const kind = isSpecDocument(document) ? 'spec' : detectSchemaKind(document);
   return { file, document, kind };
+}
+
+/** True when some `$ref` points outside the document (another file). */
+function hasExternalRef(value: unknown): boolean {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (Array.isArray(node)) stack.push(...node);
+    else if (node && typeof node === 'object') {
+      for (const [key, child] of Object.entries(node)) {
+        if (key === '$ref' && typeof child === 'string' && !child.startsWith('#')) return true;
+        if (child && typeof child === 'object') stack.push(child);
+      }
+    }
+  }
+  return false;
+}
+
+/**
+ * Inlines `$ref`s to other files with json-schema-ref-parser's bundle (the result keeps only
+ * internal refs, which core follows). Files are read through the CLI's io; URLs are not fetched.
+ */
+async function bundleExternalRefs(file: string, document: object, io: CliIo): Promise<unknown> {
+  try {
+    return await $RefParser.bundle(resolve(file), structuredClone(document), {
+      resolve: {
+        http: false,
+        file: { order: 1, canRead: (info: { url: string }) => !/^[a-z][a-z0-9+.-]*:\/\//i.test(info.url), read: (info: { url: string }) => io.readText(info.url) },
+      },
+    } as never);
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+    throw new InputError(file, `has a $ref that cannot be resolved: ${message}; URLs are not fetched, so keep referenced schemas in local files`);
+  }
 }
 
 function samples(file: string, text: string): unknown[] {
