@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { parseAutomapOptions, runAutomap } from './commands/automap.js';
 import { parseCheckOptions, runCheck } from './commands/check.js';
+import { parseConvertOptions, runConvert } from './commands/convert.js';
 import { parseImportOptions, runImport } from './commands/import.js';
 import { parseExportOptions, runExport } from './commands/export.js';
 import { parseTestOptions, runTestCommand } from './commands/test.js';
@@ -31,6 +32,14 @@ export async function runCli(args: string[], io: CliIo): Promise<number> {
           options: { to: { type: 'string' }, out: { type: 'string' } },
         });
         return await runExport(parseExportOptions(positionals, values), io);
+      }
+      case 'convert': {
+        const { values, positionals } = parseArgs({
+          args: rest,
+          allowPositionals: true,
+          options: { to: { type: 'string' }, out: { type: 'string' }, template: { type: 'boolean' } },
+        });
+        return await runConvert(parseConvertOptions(positionals, values), io);
       }
       case 'automap': {
         const { values, positionals } = parseArgs({

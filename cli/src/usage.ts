@@ -24,6 +24,14 @@ Commands:
   export <file> --to jsonata|fixtures [--out <dir>]
                   jsonata: one JSONata expression per data flow (source records and
                   $inputs in, target records out); fixtures: one JSON file per test case
+  convert <file> --to yaml|json|adf|storage|markdown [--out <file>]
+                  convert a spec to a Confluence page tree (a JSON array of pages
+                  [{title, parent, body}], bodies in ADF or storage format), or to
+                  one Markdown file, and back. The input is a spec (.yaml/.yml/.json),
+                  a Markdown file (.md) or a page tree, told apart by its content. Exits 2 when the input is unusable, 1 when pages
+                  depart from the template (findings on stderr, the rest converted)
+                  --template   the blank template instead of a file, with guidance
+                               (docs/confluence-template.md)
   automap --source <schema> --target <schema> [--format json|table|yaml] [--memory <spec|dir>]…
                   suggest field mappings from a source entity to a target entity, each
                   with a score (0-1) and its reasons. A schema is a JSON Schema file, an

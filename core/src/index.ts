@@ -15,6 +15,7 @@ export * from './check/completeness.js';
 export * from './check/check-source.js';
 export * from './rules/catalogue.js';
 export * from './format/index.js';
+export * from './confluence/index.js';
 export * from './rules/rule-docs.js';
 export * from './engine/record-path.js';
 export * from './engine/convert.js';

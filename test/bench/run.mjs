@@ -17,6 +17,7 @@ import { checkSource, checkSpec, indexSpec, loadSource, measureCompleteness } fr
 import { generateSpec } from './generate-spec.mjs';
 import { benchEngine, printEngine } from './engine.mjs';
 import { benchAutomap, printAutomap } from './automap.mjs';
+import { benchConfluence, printConfluence } from './confluence.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -100,9 +101,12 @@ const engine = await benchEngine();
 // 7. Automap (issue 4): F1 over the development set, and 2,000 × 2,000 fields.
 const automap = await benchAutomap();
 
+// 8. Confluence pages (issue 5): render and parse a spec with 1,000 mappings.
+const confluence = await benchConfluence();
+
 if (args.json) {
   const strip = ({ result, ...t }) => t;
-  console.log(JSON.stringify({ sizeMb, counts, load: strip(load), parse: strip(parse), index: strip(index), check: strip(check), completeness: strip(completeness), checkSource: strip(full), findings: findings.length, byRule, targets: TARGETS, engine, automap }, null, 2));
+  console.log(JSON.stringify({ sizeMb, counts, load: strip(load), parse: strip(parse), index: strip(index), check: strip(check), completeness: strip(completeness), checkSource: strip(full), findings: findings.length, byRule, targets: TARGETS, engine, automap, confluence }, null, 2));
 } else {
   console.log(`Specwright benchmark (node ${process.version}, ${process.platform}/${process.arch}, ${cpus().length} CPUs, load average ${loadavg()[0].toFixed(2)})`);
   console.log(
@@ -125,4 +129,6 @@ if (args.json) {
   printEngine(engine);
   console.log('');
   printAutomap(automap);
+  console.log('');
+  printConfluence(confluence);
 }
