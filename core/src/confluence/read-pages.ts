@@ -273,7 +273,8 @@ function readParagraphs(blocks: Block[], place: Place): unknown {
   return decodeParagraphs(content);
 }
 
-function readListParagraph(blocks: Block[], place: Place): unknown {
+/** The one paragraph of a section, decoded as `kind` (a comma list, or any JSON value); other blocks are findings. */
+function readSingleValue(blocks: Block[], place: Place, kind: 'list' | 'any'): unknown {
   const [first, ...rest] = blocks.filter((block) => !isEmptyParagraph(block));
   if (!first) return undefined;
   unexpected(rest, place);
@@ -281,20 +282,12 @@ function readListParagraph(blocks: Block[], place: Place): unknown {
     unexpected([first], place);
     return undefined;
   }
-  return decodeValue(first.content, 'list').value;
+  return decodeValue(first.content, kind).value;
 }
 
+const readListParagraph = (blocks: Block[], place: Place) => readSingleValue(blocks, place, 'list');
 /** A value written as JSON in a paragraph (a list that is not a list of objects, null…). */
-function readLoneValue(blocks: Block[], place: Place): unknown {
-  const [first, ...rest] = blocks.filter((block) => !isEmptyParagraph(block));
-  if (!first) return undefined;
-  unexpected(rest, place);
-  if (first.kind !== 'paragraph') {
-    unexpected([first], place);
-    return undefined;
-  }
-  return decodeValue(first.content, 'any').value;
-}
+const readLoneValue = (blocks: Block[], place: Place) => readSingleValue(blocks, place, 'any');
 
 /** A section holding a table of objects (or a JSON value in a paragraph); an empty section is an empty list. */
 function readList(blocks: Block[], columns: Column[], place: Place): unknown {
