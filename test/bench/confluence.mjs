@@ -7,7 +7,7 @@
  * Exported as benchConfluence / printConfluence for `npm run bench` (test/bench/run.mjs).
  */
 import { readFileSync } from 'node:fs';
-import { performance } from 'node:perf_hooks';
+import { time } from './timing.mjs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { adfCodec, loadSource, parseSpecPageTree, renderSpecToPageTree, storageCodec } from '../../core/dist/index.js';
@@ -24,25 +24,14 @@ function bigSpec(mappings) {
   return spec;
 }
 
-function time(fn, runs) {
-  const samples = [];
-  let result;
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    result = fn();
-    samples.push(performance.now() - start);
-  }
-  const warm = samples.slice(1).sort((a, b) => a - b);
-  return { result, cold: samples[0], best: warm[0] ?? samples[0], median: warm.length === 0 ? samples[0] : warm[Math.floor((warm.length - 1) / 2)], runs };
-}
 
 export async function benchConfluence({ runs = 10, mappings = 1000 } = {}) {
   const spec = bigSpec(mappings);
   const out = { mappings, codecs: {} };
   for (const codec of [adfCodec, storageCodec]) {
-    const render = time(() => renderSpecToPageTree(spec, codec), runs);
+    const render = time(runs, () => renderSpecToPageTree(spec, codec));
     const tree = JSON.parse(JSON.stringify(render.result));
-    const parse = time(() => parseSpecPageTree(tree, codec), runs);
+    const parse = time(runs, () => parseSpecPageTree(tree, codec));
     const read = parse.result.spec.useCases[0].dataFlows[0].mappings.length;
     if (read !== mappings || parse.result.findings.length > 0) throw new Error(`${codec.name}: read back ${read} mappings with ${parse.result.findings.length} findings`);
     out.codecs[codec.name] = { render: { ...render, result: undefined }, parse: { ...parse, result: undefined } };

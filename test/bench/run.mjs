@@ -15,6 +15,7 @@ import { parseArgs } from 'node:util';
 import { dump } from 'js-yaml';
 import { checkSource, checkSpec, indexSpec, loadSource, measureCompleteness } from '../../core/dist/index.js';
 import { generateSpec } from './generate-spec.mjs';
+import { time } from './timing.mjs';
 import { benchEngine, printEngine } from './engine.mjs';
 import { benchAutomap, printAutomap } from './automap.mjs';
 import { benchConfluence, printConfluence } from './confluence.mjs';
@@ -29,24 +30,6 @@ const { values: args } = parseArgs({
 const RUNS = Math.max(3, Number(args.runs));
 const TARGETS = { checkMs: 100, loadAndCheckMs: 1500 };
 
-/** Runs `fn` `runs` times; the first run is reported apart as the cold one. */
-function time(runs, fn) {
-  const samples = [];
-  let result;
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    result = fn();
-    samples.push(performance.now() - start);
-  }
-  const warm = samples.slice(1).sort((a, b) => a - b);
-  return {
-    cold: samples[0],
-    best: warm[0] ?? samples[0],
-    median: warm.length === 0 ? samples[0] : warm[Math.floor((warm.length - 1) / 2)],
-    runs,
-    result,
-  };
-}
 
 const ms = (x) => `${x.toFixed(1).padStart(8)} ms`;
 const verdict = (value, target) => (value < target ? `under the ${target} ms target` : `OVER the ${target} ms target`);
