@@ -1,5 +1,5 @@
 import { ExpressionCache } from '../expr/expressions.js';
-import type { AnyElement, DataFlowElement, SpecIndex } from '../model/spec-index.js';
+import { declaredEntities, type AnyElement, type DataFlowElement, type SpecIndex } from '../model/spec-index.js';
 import type { Endpoint, Entity } from '../model/types.js';
 import { declaredFields, type FieldResolution } from '../paths/declared-fields.js';
 import { parseEntityPath, type ParsedEntityPath } from '../paths/field-path.js';
@@ -53,10 +53,7 @@ export function createCheckContext(index: SpecIndex): CheckContext {
     entitiesOf(endpoint) {
       const systemId = endpoint.system;
       if (systemId === undefined) return undefined;
-      if (!entityMaps.has(systemId)) {
-        const entities = index.systemById.get(systemId)?.entities;
-        entityMaps.set(systemId, entities && entities.length > 0 ? new Map(entities.map((e) => [e.name, e] as const)) : undefined);
-      }
+      if (!entityMaps.has(systemId)) entityMaps.set(systemId, declaredEntities(index, systemId));
       return entityMaps.get(systemId);
     },
     inputReferences() {

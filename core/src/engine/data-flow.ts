@@ -1,4 +1,4 @@
-import type { DataFlowElement, MappingElement, SpecIndex } from '../model/spec-index.js';
+import { declaredEntities, type DataFlowElement, type MappingElement, type SpecIndex } from '../model/spec-index.js';
 import type { Entity, InputDeclaration } from '../model/types.js';
 import type { FieldType } from '../model/schema.js';
 import { declaredFields } from '../paths/declared-fields.js';
@@ -73,10 +73,7 @@ export function compileDataFlow(index: SpecIndex, flow: DataFlowElement, entitie
 
 /** Every data flow of a spec, compiled, with the entities each system declares. */
 export function compileDataFlows(index: SpecIndex, flows: readonly DataFlowElement[] = index.dataFlows): CompiledDataFlow[] {
-  const entitiesOf = (system: string | undefined): Map<string, Entity> | undefined => {
-    const entities = system === undefined ? undefined : index.systemById.get(system)?.entities;
-    return entities ? new Map(entities.map((e) => [e.name, e] as const)) : undefined;
-  };
+  const entitiesOf = (system: string | undefined) => declaredEntities(index, system);
   return flows.map((flow) => compileDataFlow(index, flow, entitiesOf));
 }
 

@@ -74,6 +74,12 @@ export interface SpecIndex {
   inputById: Map<string, InputDeclaration>;
 }
 
+/** The entities a system declares, by name; undefined when it declares none (references to it are then not checked). */
+export function declaredEntities(index: SpecIndex, systemId: string | undefined): Map<string, Entity> | undefined {
+  const entities = systemId === undefined ? undefined : index.systemById.get(systemId)?.entities;
+  return entities && entities.length > 0 ? new Map(entities.map((e) => [e.name, e] as const)) : undefined;
+}
+
 type Raw = Record<string, unknown>;
 
 const isRecord = (value: unknown): value is Raw => typeof value === 'object' && value !== null && !Array.isArray(value);
