@@ -47,7 +47,7 @@ function records(count) {
 }
 
 /** Best pass of `passes` over all records (the first passes warm the JIT up). */
-export async function benchEngine({ recordCount = 10_000, passes = 3 } = {}) {
+export async function benchEngine({ recordCount = 10_000, passes = 5 } = {}) {
   const input = records(recordCount);
   const results = {};
   for (const kind of ['direct', 'transform']) {
@@ -77,6 +77,6 @@ export function printEngine(results) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { records: { type: 'string', default: '10000' }, passes: { type: 'string', default: '3' } } });
+  const { values } = parseArgs({ options: { records: { type: 'string', default: '10000' }, passes: { type: 'string', default: '5' } } });
   printEngine(await benchEngine({ recordCount: Number(values.records), passes: Number(values.passes) }));
 }
