@@ -3,7 +3,7 @@ import type { Entity, InputDeclaration } from '../model/types.js';
 import type { FieldType } from '../model/schema.js';
 import { declaredFields } from '../paths/declared-fields.js';
 import { eachDepth, parseEntityPath, type EntityPath } from '../paths/field-path.js';
-import { parseExpression } from '../expr/expressions.js';
+import { parseExpression, walkNodes, type JsonataNode } from '../expr/expressions.js';
 import { convertToType } from './convert.js';
 import { getOwn, isObject, readPath, writePath, type JsonObject } from './record-path.js';
 import { compileTransform, describeTransformError, guardedExpression, type CompiledTransform } from './transform.js';
@@ -264,10 +264,10 @@ function batchOf(flow: CompiledDataFlow) {
     const members = flow.mappings.filter((m) => m.transform && !m.broken);
     if (members.length < 2) batch = null;
     else {
-      // Each block is a frame jsonata walks on every lookup: only the ones that bind $source get one.
-      const fields = members.map((m, i) => `${JSON.stringify(String(i))}: ${m.source ? `($source := $__source${i}; ${m.transform!.text})` : m.transform!.text}`);
+      const fields = members.map((m, i) => `${JSON.stringify(String(i))}: ${m.transform!.text}`);
       try {
-        batch = { expression: guardedExpression(`{${fields.join(',\n')}}`), members };
+        const expression = guardedExpression(`{${fields.join(',\n')}}`);
+        batch = bindSources(expression, members) ? { expression, members } : null;
       } catch {
         batch = null; // an expression that only parses alone (comments at the end, say): run them one by one
       }
@@ -275,6 +275,25 @@ function batchOf(flow: CompiledDataFlow) {
     batches.set(flow, batch);
   }
   return batch;
+}
+
+/**
+ * Gives each batched transform its own `$source`: in field i, the variable `source` becomes
+ * `__source<i>`, bound per record. (A `($source := …; …)` block per field would do the same,
+ * but every block is a scope jsonata searches on each step of evaluation.) Renaming inside one
+ * field's tree is safe: that tree is the whole transform, so any `$source` it binds itself is
+ * renamed with its uses. False when the tree does not have the expected shape.
+ */
+function bindSources(expression: ReturnType<typeof guardedExpression>, members: readonly CompiledMapping[]): boolean {
+  const root = expression.ast() as JsonataNode;
+  const pairs = root['lhs'];
+  if (root.type !== 'unary' || root.value !== '{' || !Array.isArray(pairs) || pairs.length !== members.length) return false;
+  members.forEach((member, i) => {
+    if (!member.source) return;
+    const value = (pairs[i] as [JsonataNode, JsonataNode])[1];
+    for (const node of walkNodes(value)) if (node.type === 'variable' && node.value === 'source') node.value = `__source${i}`;
+  });
+  return true;
 }
 
 /** Results of every transform by mapping id, or undefined when the batch cannot answer for all. */
