@@ -1,3 +1,4 @@
+import { escapeSegment } from '../model/pointer.js';
 import type { FieldFormat, FieldType } from '../model/schema.js';
 import { SchemaImportError, type SchemaField } from './schema-field.js';
 
@@ -32,7 +33,8 @@ export interface JsonSchemaOptions {
 }
 
 /** One JSON Pointer segment, escaped. */
-export const pointerSegment = (name: string) => name.replace(/~/g, '~0').replace(/\//g, '~1');
+/** One JSON Pointer segment (RFC 6901 escaping). */
+export const pointerSegment = (name: string) => escapeSegment(name);
 
 /** The field type a JSON Schema `type` (a string, or a list with "null") means, or undefined when it is mixed or absent. */
 function typeOf(schema: Json): FieldType | undefined {

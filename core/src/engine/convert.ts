@@ -1,3 +1,4 @@
+import { describeValue } from '../model/describe-value.js';
 import type { FieldType } from '../model/schema.js';
 import { isObject } from './record-path.js';
 
@@ -47,10 +48,4 @@ function fail(value: unknown, type: FieldType): Conversion {
   return { ok: false, message: `${describeValue(value)} does not convert exactly to ${type}` };
 }
 
-export function describeValue(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (isObject(value)) return 'an object';
-  if (typeof value === 'string') return `the text ${JSON.stringify(value.length > 60 ? value.slice(0, 60) + '…' : value)}`;
-  return `${typeof value} ${String(value)}`;
-}
+export { describeValue };

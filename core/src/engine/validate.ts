@@ -2,7 +2,7 @@ import type { FieldType } from '../model/schema.js';
 import type { Entity, FieldDeclaration, InputDeclaration } from '../model/types.js';
 import { declaredFields } from '../paths/declared-fields.js';
 import { nameForm, type PathSegment } from '../paths/field-path.js';
-import { describeValue } from './convert.js';
+import { describeValue } from '../model/describe-value.js';
 import { isDate, isDatetime, matchesFormat } from './formats.js';
 import { getOwn, isObject, type JsonObject } from './record-path.js';
 

@@ -1,5 +1,7 @@
 import * as v from 'valibot';
 import { parseEntityPath, parseSegments } from '../paths/field-path.js';
+import { toPointer } from './pointer.js';
+import { describeValue } from './describe-value.js';
 
 /**
  * The spec format v1 (../shared/spec-format.md) as valibot schemas. This is what `spec-schema`
@@ -211,7 +213,7 @@ export function validateSpecSchema(document: unknown): SchemaIssue[] {
     const keys = (issue.path ?? []).map((item) => item.key as string | number);
     const last = keys[keys.length - 1];
     if (isUnknownKey(issue) && typeof last === 'string' && last.startsWith('x-')) continue;
-    issues.push({ pointer: keys.map((k) => '/' + String(k).replace(/~/g, '~0').replace(/\//g, '~1')).join(''), message: describeIssue(issue, last) });
+    issues.push({ pointer: toPointer(keys), message: describeIssue(issue, last) });
   }
   return issues;
 }
@@ -225,7 +227,7 @@ function isUnknownKey(issue: v.BaseIssue<unknown>): boolean {
 function quoteValue(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value);
   if (value === null || typeof value !== 'object') return String(value);
-  return describeValue(value);
+  return describeSchemaValue(value);
 }
 
 function describeIssue(issue: v.BaseIssue<unknown>, key: string | number | undefined): string {
@@ -245,7 +247,7 @@ function describeIssue(issue: v.BaseIssue<unknown>, key: string | number | undef
     case 'integer':
       return `${where} ${issue.message.startsWith('Invalid') ? `is invalid (${issue.message})` : issue.message}`;
     default:
-      return `${where} should be ${describeExpected(issue.expected)}, not ${describeValue(issue.input)}`;
+      return `${where} should be ${describeExpected(issue.expected)}, not ${describeSchemaValue(issue.input)}`;
   }
 }
 
@@ -255,10 +257,5 @@ function describeExpected(expected: string | null): string {
   return names[expected] ?? expected;
 }
 
-function describeValue(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return `the text ${JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value)}`;
-  return `${typeof value} ${String(value)}`;
-}
+/** Values in schema messages use the YAML word for an object. */
+const describeSchemaValue = (value: unknown) => describeValue(value, { objectWord: 'a mapping', maxText: 40 });

@@ -1,3 +1,4 @@
+import { escapeSegment } from '../../model/pointer.js';
 import type { FieldFormat, FieldType } from '../../model/schema.js';
 import { matchesFormat } from '../../engine/formats.js';
 import { SchemaImportError, type SchemaField } from '../schema-field.js';
@@ -93,7 +94,7 @@ export function fieldsFromSamples(records: readonly unknown[]): SchemaField[] {
       const name = key.trim();
       const path = prefix ? `${prefix}.${name}` : name;
       const s = stat(path, prefix);
-      const at = `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      const at = `${pointer}/${escapeSegment(key)}`;
       if (value === null || value === undefined) {
         bump(s.kinds, 'null');
         continue;
