@@ -1,4 +1,5 @@
 /** @specwright/core: the spec model, the loader, the completeness rules and the report formats. */
+export * from './api/index.js';
 export * from './model/pointer.js';
 export * from './model/schema.js';
 export type * from './model/types.js';

@@ -15,6 +15,10 @@ export interface Finding {
   /** 1-based, of `valuePath` where given, else of `path`. */
   line?: number;
   column?: number;
+  /** For a spec read from a Confluence page tree: the title of the page the element is on… */
+  page?: string;
+  /** …and the heading or table row on that page. */
+  heading?: string;
 }
 
 export const SEVERITY_RANK: Record<Severity, number> = { error: 3, warn: 2, info: 1 };

@@ -1,6 +1,6 @@
 import { adfToBlocks, blocksToAdf, type AdfNode } from './adf.js';
 import type { Block, BlockPage, PageFinding, PageTree } from './page-tree.js';
-import { readSpecPages, type ReadPagesResult } from './read-pages.js';
+import { readSpecPages, type PagePlaces, type ReadPagesResult } from './read-pages.js';
 import { renderSpecPages, renderTemplatePages } from './render-pages.js';
 import { blocksToMarkdown, markdownToBlocks } from './markdown.js';
 import { blocksToStorage, storageToBlocks } from './storage.js';
@@ -34,8 +34,9 @@ export function renderTemplatePageTree<Body>(codec: PageCodec<Body>): PageTree<B
 /**
  * Reads a page tree (`[{title, parent, body}]`) back to a spec document. Never throws: a tree of
  * the wrong shape, a body in another representation or a page off the template gives findings.
+ * `places`, when given, is filled with where each element and finding is (see `PagePlaces`).
  */
-export function parseSpecPageTree(tree: unknown, codec: PageCodec<unknown>): ReadPagesResult {
+export function parseSpecPageTree(tree: unknown, codec: PageCodec<unknown>, places?: PagePlaces): ReadPagesResult {
   const findings: PageFinding[] = [];
   if (!Array.isArray(tree)) return { spec: undefined, findings: [{ page: '(none)', message: 'a page tree is a JSON array of pages [{title, parent, body}]' }] };
   const pages: BlockPage[] = [];
@@ -54,7 +55,7 @@ export function parseSpecPageTree(tree: unknown, codec: PageCodec<unknown>): Rea
     }
   });
   try {
-    const result = readSpecPages(pages);
+    const result = readSpecPages(pages, places);
     return { spec: result.spec, findings: [...findings, ...result.findings] };
   } catch (error) {
     return { spec: undefined, findings: [...findings, { page: pages[0]?.title ?? '(none)', message: `the pages could not be read: ${error instanceof Error ? error.message : String(error)}` }] };

@@ -40,10 +40,14 @@ export type Block =
 /** A page in the block model. */
 export type BlockPage = PageNode<Block[]>;
 
-/** Where a page departs from the template: the page, and the heading or table row. */
-export interface PageFinding {
+/** A place in a page tree: the page's title, and the heading or table row on it. */
+export interface PageLocation {
   page: string;
   at?: string;
+}
+
+/** Where a page departs from the template: the page, and the heading or table row. */
+export interface PageFinding extends PageLocation {
   message: string;
 }
 

@@ -1,5 +1,5 @@
 import { decodeParagraphs, decodeValue } from './cell-values.js';
-import { inlineText, type Block, type BlockPage, type Cell, type Inline, type PageFinding } from './page-tree.js';
+import { inlineText, type Block, type BlockPage, type Cell, type Inline, type PageFinding, type PageLocation } from './page-tree.js';
 import {
   DATA_FLOW_PROPERTIES,
   ENTITY_PROPERTIES,
@@ -28,24 +28,50 @@ export interface ReadPagesResult {
   findings: PageFinding[];
 }
 
-/** Where a finding is: the page, and the heading or row being read. */
+/**
+ * Where each element of the spec was read from, for a caller that wants to point at the page: the
+ * JSON Pointer of every element read → its page and heading or row, and the pointer of the
+ * element each finding is about. Kept beside the result, so the result's shape stays the codecs'.
+ */
+export interface PagePlaces {
+  elements: Map<string, PageLocation>;
+  findings: Map<PageFinding, string>;
+}
+
+export function emptyPagePlaces(): PagePlaces {
+  return { elements: new Map(), findings: new Map() };
+}
+
+/** Where a finding is: the page, the heading or row being read, and the element being read there. */
 interface Place {
   page: string;
   at: string | undefined;
   findings: PageFinding[];
+  /** JSON Pointer of the element being read (or of the list it goes into). */
+  pointer: string;
+  places: PagePlaces | undefined;
 }
 
 const note = (place: Place, message: string, at = place.at): void => {
-  place.findings.push(at === undefined ? { page: place.page, message } : { page: place.page, at, message });
+  const finding: PageFinding = at === undefined ? { page: place.page, message } : { page: place.page, at, message };
+  place.findings.push(finding);
+  place.places?.findings.set(finding, place.pointer);
 };
 const within = (place: Place, at: string): Place => ({ ...place, at });
+
+/** Reading moves on to the element at `pointer` (on `page`, under `at`); the first place an element is read is where it is. */
+function enter(place: Place, pointer: string, at: string | undefined = place.at, page = place.page): Place {
+  const next: Place = { ...place, page, at, pointer };
+  if (place.places && !place.places.elements.has(pointer)) place.places.elements.set(pointer, at === undefined ? { page } : { page, at });
+  return next;
+}
 
 /**
  * Reads the template's page tree (renderSpecPages) back into a spec document. Tolerant of what
  * people and Confluence do to pages: columns in another order, empty paragraphs and rows, headings
  * in other case. What it cannot place becomes a finding naming the page and the heading or row.
  */
-export function readSpecPages(pages: BlockPage[]): ReadPagesResult {
+export function readSpecPages(pages: BlockPage[], places?: PagePlaces): ReadPagesResult {
   const findings: PageFinding[] = [];
   const roots = pages.filter((page) => page.parent === null);
   if (roots.length !== 1) {
@@ -53,7 +79,7 @@ export function readSpecPages(pages: BlockPage[]): ReadPagesResult {
   }
   const root = roots[0];
   if (!root) return { spec: undefined, findings };
-  const place: Place = { page: root.title, at: undefined, findings };
+  const place = enter({ page: root.title, at: undefined, findings, pointer: '', places }, '');
   const spec: Data = {};
   const { before, sections } = splitSections(root.body, 2);
 
@@ -69,10 +95,10 @@ export function readSpecPages(pages: BlockPage[]): ReadPagesResult {
     const at = within(place, `heading "${section.title}"`);
     if (seen.has(name)) note(at, 'this heading appears twice; the later section is read over the earlier one');
     seen.add(name);
-    if (name === HEADINGS.businessCase.toLowerCase()) spec.businessCase = readBusinessCase(section.blocks, at);
-    else if (name === HEADINGS.systems.toLowerCase()) spec.systems = readSystems(section.blocks, at);
-    else if (name === HEADINGS.inputs.toLowerCase()) spec.inputs = readList(section.blocks, INPUT_COLUMNS, at);
-    else if (name === HEADINGS.useCases.toLowerCase()) spec.useCases = readUseCases(section.blocks, pages.filter((page) => page.parent === root.title), at);
+    if (name === HEADINGS.businessCase.toLowerCase()) spec.businessCase = readBusinessCase(section.blocks, enter(at, '/businessCase'));
+    else if (name === HEADINGS.systems.toLowerCase()) spec.systems = readSystems(section.blocks, enter(at, '/systems'));
+    else if (name === HEADINGS.inputs.toLowerCase()) spec.inputs = readList(section.blocks, INPUT_COLUMNS, enter(at, '/inputs'));
+    else if (name === HEADINGS.useCases.toLowerCase()) spec.useCases = readUseCases(section.blocks, pages.filter((page) => page.parent === root.title), enter(at, '/useCases'));
     else note(at, 'this heading is not part of the template, so its content is not read; move the content under a template heading');
   }
   for (const required of [HEADINGS.businessCase, HEADINGS.systems, HEADINGS.useCases]) {
@@ -120,8 +146,8 @@ function readSystems(blocks: Block[], place: Place): unknown {
     const value = readLoneValue(before, place);
     if (value !== undefined) return value;
   } else unexpected(before, place);
-  return sections.map((section) => {
-    const at = within(place, `system heading "${section.title}"`);
+  return sections.map((section, systemIndex) => {
+    const at = enter(place, `${place.pointer}/${systemIndex}`, `system heading "${section.title}"`);
     const { before: top, sections: entities } = splitSections(section.blocks, 4);
     const [props, ...rest] = top.filter((block) => !isEmptyParagraph(block));
     const system: Data = {};
@@ -129,13 +155,13 @@ function readSystems(blocks: Block[], place: Place): unknown {
     else note(at, 'the system has no properties table (Property | Value) under its heading, so its id is missing');
     unexpected(props && isPropertyTable(props) ? rest : top, at);
     if (entities.length > 0) {
-      system.entities = entities.map((entitySection) => {
-        const entityAt = within(place, `entity heading "${entitySection.title}"`);
+      system.entities = entities.map((entitySection, entityIndex) => {
+        const entityAt = enter(at, `${at.pointer}/entities/${entityIndex}`, `entity heading "${entitySection.title}"`);
         const entity: Data = { name: entitySection.title.trim() };
         const leftover: Block[] = [];
         for (const block of entitySection.blocks) {
           if (isPropertyTable(block)) Object.assign(entity, readProperties(block, [{ label: 'Name', key: 'name', kind: 'any' }, ...ENTITY_PROPERTIES], entityAt));
-          else if (block.kind === 'table' && entity.fields === undefined) entity.fields = readTable(block, FIELD_COLUMNS, entityAt);
+          else if (block.kind === 'table' && entity.fields === undefined) entity.fields = readTable(block, FIELD_COLUMNS, enter(entityAt, `${entityAt.pointer}/fields`));
           else leftover.push(block);
         }
         unexpected(leftover, entityAt);
@@ -160,14 +186,16 @@ function readUseCases(blocks: Block[], children: BlockPage[], place: Place): unk
   const useCases = rows.map((row, index) => {
     const { [PAGE_KEY]: pageTitle, ...useCase } = row;
     const page = typeof pageTitle === 'string' ? children.find((child) => child.title.trim() === pageTitle.trim()) : children.filter((child) => !used.has(child))[0];
-    const rowPlace = within(place, `${place.at} row ${index + 2}${typeof useCase.id === 'string' ? ` (${useCase.id})` : ''}`);
+    const rowPlace = enter(place, `${place.pointer}/${index}`, `${place.at} row ${index + 2}${typeof useCase.id === 'string' ? ` (${useCase.id})` : ''}`);
     if (!page) {
       note(rowPlace, typeof pageTitle === 'string' ? `there is no child page titled "${pageTitle}", so this use case has no story or data flows` : 'no child page is left for this use case, so it has no story or data flows');
       return useCase;
     }
     if (used.has(page)) note(rowPlace, `the page "${page.title}" is named by two rows; both read it`);
     used.add(page);
-    Object.assign(useCase, readUseCasePage(page, { page: page.title, at: undefined, findings: place.findings }));
+    // The use case is where its page is: that is where a person reads and edits it.
+    place.places?.elements.set(rowPlace.pointer, { page: page.title });
+    Object.assign(useCase, readUseCasePage(page, { ...rowPlace, page: page.title, at: undefined }));
     return orderKeys(useCase, ['id', 'title', 'story', 'stakeholders', 'dataFlows']);
   });
   for (const child of children) {
@@ -185,8 +213,8 @@ function readUseCasePage(page: BlockPage, place: Place): Data {
     const name = section.title.trim().toLowerCase();
     const at = within(place, `heading "${section.title}"`);
     if (name === HEADINGS.story.toLowerCase()) useCase.story = readParagraphs(section.blocks, at);
-    else if (name === 'data flows' && !section.blocks.some(isPropertyTable)) useCase.dataFlows = readLoneValue(section.blocks, at);
-    else flows.push(readDataFlow(section.blocks, at));
+    else if (name === 'data flows' && !section.blocks.some(isPropertyTable)) useCase.dataFlows = readLoneValue(section.blocks, enter(at, `${place.pointer}/dataFlows`));
+    else flows.push(readDataFlow(section.blocks, enter(at, `${place.pointer}/dataFlows/${flows.length}`)));
   }
   if (flows.length > 0) useCase.dataFlows = flows;
   return useCase;
@@ -225,7 +253,7 @@ function readDataFlow(blocks: Block[], place: Place): Data {
   for (const section of sections) {
     const at = within(place, `${place.at ?? ''} › "${section.title}"`.replace(/^ › /, ''));
     const entry = lists[section.title.trim().toLowerCase()];
-    if (entry) flow[entry[0]] = readList(section.blocks, entry[1], at);
+    if (entry) flow[entry[0]] = readList(section.blocks, entry[1], enter(at, `${place.pointer}/${entry[0]}`));
     else note(at, 'this heading is not part of the data flow template, so its content is not read');
   }
   return orderKeys(flow, ['id', 'title', 'description', 'source', 'target', 'triggers', 'outcomes', 'mappings', 'tests']);
@@ -354,7 +382,8 @@ function readTable(table: Block & { kind: 'table' }, columns: Column[], place: P
   rows.forEach((row, index) => {
     const idCell = mapped.findIndex((column) => column?.key === 'id');
     const idText = idCell >= 0 && row[idCell] ? cellText(row[idCell]!) : '';
-    const at = within(place, `${where} row ${index + 2}${idText ? ` (${idText})` : ''}`);
+    // Empty rows are skipped, so a row's element is the next one of the list.
+    const at = enter(place, `${place.pointer}/${out.length}`, `${where} row ${index + 2}${idText ? ` (${idText})` : ''}`);
     if (row.some((cell) => cell.span)) note(at, 'the row has a merged cell; its values may be read under the wrong column, so split it');
     if (row.length !== header.length) note(at, `the row has ${row.length} cells and the header ${header.length}; values may be in the wrong column`);
     const item: Data = {};

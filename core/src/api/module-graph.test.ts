@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const coreSrc = fileURLToPath(new URL('../', import.meta.url));
+
+/** Every module a file pulls in at run time (type-only imports left out), followed through relative imports. */
+function moduleGraph(entry: string): { files: Set<string>; packages: Set<string> } {
+  const files = new Set<string>();
+  const packages = new Set<string>();
+  const visit = (file: string) => {
+    if (files.has(file)) return;
+    files.add(file);
+    const text = readFileSync(file, 'utf8');
+    for (const match of text.matchAll(/^(?:import|export)\s+(?!type\b)(?:[^'";]*?\sfrom\s+)?['"]([^'"]+)['"]/gm)) {
+      const specifier = match[1]!;
+      if (specifier.startsWith('.')) visit(resolve(dirname(file), specifier.replace(/\.js$/, '.ts')));
+      else packages.add(specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0]!);
+    }
+  };
+  visit(resolve(coreSrc, entry));
+  return { files, packages };
+}
+
+describe('@specwright/core/api, the entry a Forge function bundles', () => {
+  const { files, packages } = moduleGraph('api/index.ts');
+  const reached = [...files].map((file) => relative(coreSrc, file));
+
+  it('pulls in the loader, checker, engine and page codecs', () => {
+    for (const part of ['load/load-source.ts', 'check/check-spec.ts', 'engine/run-tests.ts', 'confluence/codecs.ts']) expect(reached).toContain(part);
+  });
+
+  it('pulls in nothing of automap, no output format (the XML escaping storage format shares aside) and no Node built-in', () => {
+    expect(reached.filter((file) => file.startsWith('automap/') || (file.startsWith('format/') && !file.endsWith('/xml.ts')))).toStrictEqual([]);
+    expect([...packages].sort()).toStrictEqual(['js-yaml', 'jsonata', 'valibot']);
+  });
+});
