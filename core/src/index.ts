@@ -13,7 +13,6 @@ export * from './rules/index.js';
 export * from './check/finding.js';
 export * from './check/check-spec.js';
 export * from './check/completeness.js';
-export * from './check/check-source.js';
 export * from './rules/catalogue.js';
 export * from './format/index.js';
 export * from './confluence/index.js';

@@ -4,7 +4,7 @@
  * goes. Prints wall and CPU time per run (CPU time is steadier on a busy machine).
  */
 import { dump } from 'js-yaml';
-import { checkSource, checkSpec, indexSpec, loadSource } from '../../core/dist/index.js';
+import { checkSpec, checkText, indexSpec, loadSource } from '../../core/dist/index.js';
 import { generateSpec } from './generate-spec.mjs';
 
 const [what = 'check', runsText = '10'] = process.argv.slice(2);
@@ -16,7 +16,7 @@ const once = {
   check: () => checkSpec(loaded.value),
   index: () => indexSpec(loaded.value),
   load: () => loadSource(yaml, 'yaml'),
-  source: () => checkSource(yaml, 'bench.yaml', 'yaml'),
+  source: () => checkText(yaml, { file: 'bench.yaml' }),
 }[what];
 if (!once) throw new Error(`unknown entry point ${what}`);
 once(); // warm up

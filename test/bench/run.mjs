@@ -13,7 +13,7 @@ import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { dump } from 'js-yaml';
-import { checkSource, checkSpec, indexSpec, loadSource, measureCompleteness } from '../../core/dist/index.js';
+import { checkSpec, checkText, indexSpec, loadSource, measureCompleteness } from '../../core/dist/index.js';
 import { generateSpec } from './generate-spec.mjs';
 import { time } from './timing.mjs';
 import { benchEngine, printEngine } from './engine.mjs';
@@ -73,9 +73,9 @@ const findings = check.result;
 const completeness = time(RUNS, () => measureCompleteness(index.result, findings));
 
 // 5. Everything `specwright check` does for one file but the I/O: load, check, locate, completeness.
-const full = time(Math.max(3, Math.ceil(RUNS / 3)), () => checkSource(yaml, 'bench.yaml', 'yaml'));
+const full = time(Math.max(3, Math.ceil(RUNS / 3)), () => checkText(yaml, { file: 'bench.yaml' }));
 if (!full.result.ok) {
-  console.error(`checkSource failed: ${full.result.message}`);
+  console.error(`checkText failed: ${full.result.error.message}`);
   process.exit(1);
 }
 
@@ -91,7 +91,7 @@ const confluence = await benchConfluence();
 
 if (args.json) {
   const strip = ({ result, ...t }) => t;
-  console.log(JSON.stringify({ sizeMb, counts, load: strip(load), parse: strip(parse), index: strip(index), check: strip(check), completeness: strip(completeness), checkSource: strip(full), findings: findings.length, byRule, targets: TARGETS, engine, automap, confluence }, null, 2));
+  console.log(JSON.stringify({ sizeMb, counts, load: strip(load), parse: strip(parse), index: strip(index), check: strip(check), completeness: strip(completeness), checkText: strip(full), findings: findings.length, byRule, targets: TARGETS, engine, automap, confluence }, null, 2));
 } else {
   console.log(`Specwright benchmark (node ${process.version}, ${process.platform}/${process.arch}, ${cpus().length} CPUs, load average ${loadavg()[0].toFixed(2)})`);
   console.log(
@@ -106,9 +106,9 @@ if (args.json) {
   row('  index (indexSpec)', index);
   row('check (checkSpec)', check, `   median ${verdict(check.median, TARGETS.checkMs)}`);
   row('  + measureCompleteness', completeness);
-  row('load + check (checkSource)', full, `   median ${verdict(full.median, TARGETS.loadAndCheckMs)}`);
+  row('load + check (checkText)', full, `   median ${verdict(full.median, TARGETS.loadAndCheckMs)}`);
   console.log('');
-  console.log(`findings: ${findings.length} (checkSource: ${full.result.findings.length}, stage ${full.result.completeness.stage})`);
+  console.log(`findings: ${findings.length} (checkText: ${full.result.findings.length}, stage ${full.result.completeness.stage})`);
   for (const [rule, n] of Object.entries(byRule).sort((a, b) => b[1] - a[1])) console.log(`  ${String(n).padStart(6)}  ${rule}`);
   console.log('');
   printEngine(engine);

@@ -21,7 +21,7 @@ describe('mutated valid specs never crash the checker', () => {
     );
   });
 
-  test('as YAML and JSON text: loadSource + checkSource', () => {
+  test('as YAML and JSON text: loadSource + checkText', () => {
     fc.assert(
       fc.property(mutatedSpec, (spec) => {
         expectHandled(dump(spec, { lineWidth: -1, noRefs: true }), 'yaml');

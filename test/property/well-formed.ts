@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import {
   LAYERS,
   RULE_CATALOGUE,
-  checkSource,
+  checkText,
   checkSpec,
   indexSpec,
   loadSource,
@@ -76,17 +76,17 @@ export function expectChecksCleanly(document: unknown): void {
 }
 
 /**
- * A text through loadSource and checkSource (which indexes, checks, locates and measures what
+ * A text through loadSource and checkText (which indexes, checks, locates and measures what
  * loaded). `alsoInMemory` runs the pure path on the loaded value too.
  */
 export function expectHandled(text: string, format: SourceFormat, alsoInMemory = false): void {
   const loaded = loadSource(text, format);
   expectLoadResult(loaded);
-  const checked = checkSource(text, format === 'json' ? 'spec.json' : 'spec.yaml', format);
+  const checked = checkText(text, { file: format === 'json' ? 'spec.json' : 'spec.yaml', format });
   expect(checked.ok).toBe(loaded.ok);
   if (!checked.ok) {
-    expect(checked.message.trim()).not.toBe('');
-    expectPosition(checked.line, checked.column);
+    expect(checked.error.message.trim()).not.toBe('');
+    expectPosition(checked.error.line, checked.error.column);
     return;
   }
   expectFindings(checked.findings);

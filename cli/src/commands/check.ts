@@ -1,8 +1,7 @@
 import {
   buildCheckReport,
   checkExitCode,
-  checkSource,
-  checkSourceWithTests,
+  checkText,
   CHECK_FORMATS,
   CHECK_FORMATTERS,
   describeLocation,
@@ -45,14 +44,12 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<number
       unreadable.push({ file, message: describeReadError(error) });
       continue;
     }
-    const checked = options.runTests ? await checkSourceWithTests(text, file, formatForFile(file)) : checkSource(text, file, formatForFile(file));
+    const format = formatForFile(file);
+    const checked = options.runTests ? await checkText(text, { file, format, runTests: true }) : checkText(text, { file, format });
     if (checked.ok) {
       results.push({ file, findings: checked.findings, completeness: checked.completeness });
     } else {
-      const bad: UnreadableFile = { file, message: checked.message };
-      if (checked.line !== undefined) bad.line = checked.line;
-      if (checked.column !== undefined) bad.column = checked.column;
-      unreadable.push(bad);
+      unreadable.push({ file, ...checked.error });
     }
   }
   for (const bad of unreadable) io.stderr(`${printable(`${describeLocation(bad.file, bad.line, bad.column)}: ${bad.message}`)}\n`);

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { exampleSpec, exampleText } from '../../../test/support/examples.js';
-import { checkSource } from '../check/check-source.js';
+import { checkSpec, locateFindings } from '../check/check-spec.js';
+import { measureCompleteness } from '../check/completeness.js';
+import { loadSource } from '../load/load-source.js';
+import { indexSpec } from '../model/spec-index.js';
 import { adfCodec, markdownCodec, renderSpecToPageTree, storageCodec, type PageCodec } from '../confluence/codecs.js';
 import type { Finding } from '../check/finding.js';
 import { checkPageTree, checkText, testPageTree, testText } from './index.js';
@@ -15,15 +18,17 @@ const overTheWire = <T>(report: T): T => JSON.parse(JSON.stringify(report)) as T
 const withoutPlace = ({ file, line, column, page, heading, ...rest }: Finding) => rest;
 
 describe('checkText', () => {
-  it.each(EXAMPLES)('%s: the report is plain JSON and says what checkSource says', (name) => {
+  it.each(EXAMPLES)('%s: the report is plain JSON and says what the building blocks say', (name) => {
     const report = checkText(exampleText(name), { file: name });
     expect(overTheWire(report)).toStrictEqual(report);
-    const direct = checkSource(exampleText(name), name, 'yaml');
-    if (!report.ok || !direct.ok) throw new Error('expected a readable example');
-    expect(report.findings).toStrictEqual(direct.findings);
-    expect(report.completeness).toStrictEqual(direct.completeness);
+    const loaded = loadSource(exampleText(name), 'yaml');
+    if (!report.ok || !loaded.ok) throw new Error('expected a readable example');
+    const index = indexSpec(loaded.value);
+    const findings = locateFindings(checkSpec(index), loaded.locate, name);
+    expect(report.findings).toStrictEqual(findings);
+    expect(report.completeness).toStrictEqual(measureCompleteness(index, findings));
     expect(report.spec.id).toBe(exampleSpec(name).id);
-    expect(report.summary.errors).toBe(direct.findings.filter((f) => f.severity === 'error').length);
+    expect(report.summary.errors).toBe(findings.filter((f) => f.severity === 'error').length);
   });
 
   it('tells JSON from the file name, and takes an explicit format over it', () => {
