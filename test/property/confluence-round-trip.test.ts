@@ -12,7 +12,7 @@ import { deepFreeze, jsonValue } from './mutations.js';
 
 const RUNS = { numRuns: 150 };
 
-const TRICKY = ['<b>', 'a & b', ']]>', '<ac:structured-macro ac:name="status"/>', '{{x}}', '🎉👩🏽‍💻', 'مرحبا', '&nbsp;', ' padded ', 'two\nlines', '', 'yes', 'no', 'a, b', '42', 'null', '"q"', 'Story', 'Data flows', 'Property', '<br> ', 'a|b ', '`x` '];
+const TRICKY = ['<b>', 'a & b', ']]>', '<ac:structured-macro ac:name="status"/>', '{{x}}', '🎉👩🏽‍💻', 'مرحبا', '&nbsp;', ' padded ', 'two\nlines', '', 'yes', 'no', 'a, b', '42', 'null', '"q"', 'Story', 'Data flows', 'Property', '<br> ', 'a|b ', '`x` ', 'x\ufffe', '\uffff'];
 const text = fc.oneof(
   { weight: 3, arbitrary: fc.string({ maxLength: 12, unit: 'grapheme' }) },
   { weight: 1, arbitrary: fc.string({ maxLength: 6, unit: 'binary' }) },
