@@ -1,6 +1,6 @@
 /**
  * Automap quality and speed (issue 4): precision, recall and F1 of `suggestMappings` over the
- * development set (../shared/datasets/automap-dev, micro-averaged over all gold pairs), the time
+ * development set (datasets/automap-dev, micro-averaged over all gold pairs), the time
  * per case, and the time to match a generated 2,000 × 2,000 field pair.
  *
  *   node test/bench/automap.mjs [--dataset DIR] [--json] [--verbose]
@@ -14,7 +14,7 @@ import { fieldsFromJsonSchema, suggestMappings } from '../../core/dist/index.js'
 
 export const AUTOMAP_TARGETS = { f1: 0.9, largeMs: 2000 };
 const here = fileURLToPath(new URL('.', import.meta.url));
-export const DEFAULT_DATASET = resolve(here, '../../../shared/datasets/automap-dev');
+export const DEFAULT_DATASET = resolve(here, '../../datasets/automap-dev');
 
 const entity = (side) => ({ name: side.entity ?? 'Entity', system: side.system, fields: fieldsFromJsonSchema(side.schema) });
 

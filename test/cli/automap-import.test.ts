@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot } from '../support/examples.js';
 import { CLEAN } from './fixtures.js';
 import { ensureBuilt, specwrightMany, STACK_FRAME, tempDir, type Run } from './run.js';
 
 // `specwright automap` and `specwright import` as processes: formats, exit codes, files written.
 
 const tmp = tempDir('specwright-automap-');
-const CASE = '/work/shared/datasets/automap-dev/hubspot-contact__klaviyo-profile.json';
+const CASE = join(repoRoot, 'datasets', 'automap-dev', 'hubspot-contact__klaviyo-profile.json');
 const caseFile = tmp.write(
   'case.json',
   JSON.stringify({

@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { RULE_CATALOGUE, RULES, ruleDocsPage, withRuleCatalogue } from '@specwright/core';
 import { repoRoot } from '../support/examples.js';
 
-/** The rule table of the contract, read from ../shared/spec-format.md: id → severity. */
+/** The rule table of the contract, read from the format reference docs/spec-format.md: id → severity. */
 function contractRules(): Map<string, string> {
-  const text = readFileSync(`${repoRoot}../shared/spec-format.md`, 'utf8');
+  const text = readFileSync(`${repoRoot}docs/spec-format.md`, 'utf8');
   const rows = new Map<string, string>();
   for (const match of text.matchAll(/^\| ([a-z-]+) \| (error|warn|info) \|/gm)) rows.set(match[1]!, match[2]!);
   return rows;

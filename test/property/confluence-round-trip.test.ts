@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { adfCodec, markdownCodec, parseSpecPageTree, renderSpecToPageTree, storageCodec, type PageCodec } from '@specwright/core';
 import { exampleSpec } from '../support/examples.js';
-import { jsonValue } from './mutations.js';
+import { deepFreeze, jsonValue } from './mutations.js';
 
 /**
  * Generated specs survive the Confluence page tree exactly, in both representations: any text
@@ -12,7 +12,7 @@ import { jsonValue } from './mutations.js';
 
 const RUNS = { numRuns: 150 };
 
-const TRICKY = ['<b>', 'a & b', ']]>', '<ac:structured-macro ac:name="status"/>', '{{x}}', '🎉👩🏽‍💻', 'مرحبا', '&nbsp;', ' padded ', 'two\nlines', '', 'yes', 'no', 'a, b', '42', 'null', '"q"', 'Story', 'Data flows', 'Property', '<br> ', 'a|b ', '`x` '];
+const TRICKY = ['<b>', 'a & b', ']]>', '<ac:structured-macro ac:name="status"/>', '{{x}}', '🎉👩🏽‍💻', 'مرحبا', '&nbsp;', ' padded ', 'two\nlines', '', 'yes', 'no', 'a, b', '42', 'null', '"q"', 'Story', 'Data flows', 'Property', '<br> ', 'a|b ', '`x` ', 'x\ufffe', '\uffff'];
 const text = fc.oneof(
   { weight: 3, arbitrary: fc.string({ maxLength: 12, unit: 'grapheme' }) },
   { weight: 1, arbitrary: fc.string({ maxLength: 6, unit: 'binary' }) },
@@ -81,14 +81,17 @@ describe.each([adfCodec, storageCodec, markdownCodec] as PageCodec<unknown>[])('
   });
 });
 
+// Frozen: the same objects come back on every run (see deepFreeze); the test inserts copies.
 const NASTY_NODES = fc.constantFrom<unknown>(
-  { type: 'table', content: 'x' },
-  { type: 'text', marks: 'code', text: 5 },
-  { type: 'tableRow', content: [{ type: 'tableCell', attrs: { colspan: 'two' }, content: {} }] },
-  { type: 'heading', attrs: null, content: [null] },
-  { type: 'status', attrs: { text: { a: 1 } } },
-  { type: 'date', attrs: { timestamp: 1e20 } },
-  { type: 'paragraph', content: [{ type: 'mention' }, { type: 'hardBreak' }] },
+  ...deepFreeze<unknown[]>([
+    { type: 'table', content: 'x' },
+    { type: 'text', marks: 'code', text: 5 },
+    { type: 'tableRow', content: [{ type: 'tableCell', attrs: { colspan: 'two' }, content: {} }] },
+    { type: 'heading', attrs: null, content: [null] },
+    { type: 'status', attrs: { text: { a: 1 } } },
+    { type: 'date', attrs: { timestamp: 1e20 } },
+    { type: 'paragraph', content: [{ type: 'mention' }, { type: 'hardBreak' }] },
+  ]),
 );
 
 /** Hand edits, as noise: whatever happens to a page body, reading gives a spec or findings, never an exception. */
@@ -137,7 +140,9 @@ describe('edited page trees', () => {
           };
           tree.forEach((page: { body: unknown }) => walk(page.body));
           const parent = nodes[at % nodes.length];
-          if (parent?.content?.length) parent.content[at % parent.content.length] = replacement;
+          // A copy: a later edit of this run may land inside the inserted node, and the node
+          // itself must not end up inside itself (page bodies are JSON: they have no cycles).
+          if (parent?.content?.length) parent.content[at % parent.content.length] = structuredClone(replacement);
         }
         expectWellFormed(parseSpecPageTree(tree, adfCodec));
       }),

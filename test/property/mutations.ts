@@ -28,10 +28,23 @@ const NASTY_STRINGS = [
   'x', 'y', 'ConversionEvent', 'Customer', 'event', 'query', 'file', 'manual', 'success', 'failure', 'retry', 'required', 'As a', 'When',
 ];
 
+/**
+ * Freezes a value and everything in it. `fc.constantFrom` hands out the same object on every run,
+ * so a constant that a test edits in place would carry the edit into later runs; frozen, such an
+ * edit throws at once. Tests put copies of generated values where they edit.
+ */
+export function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
 export const jsonValue: fc.Arbitrary<Json> = fc.oneof(
   { weight: 3, arbitrary: fc.jsonValue({ maxDepth: 3 }) as fc.Arbitrary<Json> },
   { weight: 2, arbitrary: fc.constantFrom(...NASTY_STRINGS) },
-  { weight: 1, arbitrary: fc.constantFrom<Json>(0, -1, 1.5, 1e308, true, false, null, [], {}, [null], { '': null }) },
+  { weight: 1, arbitrary: fc.constantFrom<Json>(...deepFreeze<Json[]>([0, -1, 1.5, 1e308, true, false, null, [], {}, [null], { '': null }])) },
 );
 
 export type Mutation =
@@ -89,7 +102,7 @@ function nest(value: unknown, depth: number): unknown {
 export function applyMutation(root: Record<string, unknown>, m: Mutation): void {
   const all = slots(root);
   if (all.length === 0) {
-    if (m.op === 'insert-key') setOwn(root, m.key, m.value);
+    if (m.op === 'insert-key') setOwn(root, m.key, structuredClone(m.value));
     return;
   }
   const { parent, key } = all[m.pick % all.length]!;
@@ -99,20 +112,25 @@ export function applyMutation(root: Record<string, unknown>, m: Mutation): void 
       if (Array.isArray(parent)) parent.splice(key as number, 1);
       else delete parent[key as string];
       break;
-    case 'replace':
-      if (Array.isArray(parent)) parent[key as number] = m.value;
-      else setOwn(parent, key as string, m.value);
+    case 'replace': {
+      // A copy: the value may be a shared constant of the arbitrary, and later mutations edit the document.
+      const value = structuredClone(m.value);
+      if (Array.isArray(parent)) parent[key as number] = value;
+      else setOwn(parent, key as string, value);
       break;
+    }
     case 'duplicate':
       if (Array.isArray(parent)) parent.splice((key as number) + 1, 0, structuredClone(current));
       else if (Array.isArray(current) && current.length > 0) current.push(structuredClone(current[0]));
       else setOwn(parent, `${String(key)}-copy`, structuredClone(current));
       break;
-    case 'insert-key':
-      if (current && typeof current === 'object' && !Array.isArray(current)) setOwn(current as Record<string, unknown>, m.key, m.value);
-      else if (!Array.isArray(parent)) setOwn(parent, m.key, m.value);
-      else parent.push({ [m.key]: m.value });
+    case 'insert-key': {
+      const value = structuredClone(m.value);
+      if (current && typeof current === 'object' && !Array.isArray(current)) setOwn(current as Record<string, unknown>, m.key, value);
+      else if (!Array.isArray(parent)) setOwn(parent, m.key, value);
+      else parent.push({ [m.key]: value });
       break;
+    }
     case 'nest':
       if (Array.isArray(parent)) parent[key as number] = nest(current, m.depth);
       else setOwn(parent, key as string, nest(current, m.depth));

@@ -67,6 +67,21 @@ export function runCodecContract(codec: PageCodec<unknown>): void {
       expect(result.spec).toStrictEqual(spec);
     });
 
+    it('keeps characters XML 1.0 cannot hold exactly: U+FFFE, U+FFFF, control characters, lone surrogates', () => {
+      const spec = exampleSpec('marketing-to-crm.yaml');
+      const flow = spec.useCases[0].dataFlows[0];
+      spec.title = 'X \ufffe Y';
+      spec.owner = '\uffff';
+      spec.businessCase.summary = 'bell \u0007, escape \u001b, nul \u0000';
+      spec.systems[0].entities[0].fields[0].format = '\ufffe';
+      flow.mappings[0].description = 'lone \ud800 and \udfff';
+      flow.mappings[5].lookup = { 'form\uffff': 'Lead' };
+      flow.tests[0].given.ConversionEvent.contact.firstName = '\ufffe\uffff\u0001\ud83d';
+      const result = viaJson(spec);
+      expect(result.findings).toStrictEqual([]);
+      expect(result.spec).toStrictEqual(spec);
+    });
+
     it('keeps empty lists and missing optional sections as they are', () => {
       const spec = exampleSpec('marketing-to-crm.yaml');
       const flow = spec.useCases[0].dataFlows[0];

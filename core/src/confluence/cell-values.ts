@@ -16,8 +16,16 @@ export function isPlainText(value: unknown): value is string {
   return typeof value === 'string' && value.length > 0 && value === value.trim() && !/[\u0000-\u001f\u007f\u00a0\u2028\u2029\ufffe\uffff]|\p{Surrogate}/u.test(value);
 }
 
+/**
+ * JSON for a code mark. JSON.stringify escapes control characters and lone surrogates but leaves
+ * U+FFFE and U+FFFF as they are, and XML 1.0 (the storage format) cannot hold those two: they are
+ * written as `\ufffe` and `\uffff` escapes (only ever inside a JSON string), so every codec reads
+ * them back exactly.
+ */
+const toCodeJson = (value: unknown): string => JSON.stringify(value).replace(/[\ufffe\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
+
 function code(value: unknown): Inline[] {
-  return [{ kind: 'text', text: JSON.stringify(value), code: true }];
+  return [{ kind: 'text', text: toCodeJson(value), code: true }];
 }
 
 const plain = (text: string): Inline[] => [{ kind: 'text', text }];

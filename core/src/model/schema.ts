@@ -4,7 +4,7 @@ import { toPointer } from './pointer.js';
 import { describeValue } from './describe-value.js';
 
 /**
- * The spec format v1 (../shared/spec-format.md) as valibot schemas. This is what `spec-schema`
+ * The spec format v1 (docs/spec-format.md) as valibot schemas. This is what `spec-schema`
  * checks. Values that a named rule covers when missing or empty (a summary, a story, a trigger's
  * event, a data flow's entities…) are optional (and may be null) here, so that rule reports them instead.
  * Objects are strict: a key the format does not name is an issue, unless it starts with `x-`
