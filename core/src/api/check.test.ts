@@ -6,7 +6,8 @@ import { loadSource } from '../load/load-source.js';
 import { indexSpec } from '../model/spec-index.js';
 import { adfCodec, markdownCodec, renderSpecToPageTree, storageCodec, type PageCodec } from '../confluence/codecs.js';
 import type { Finding } from '../check/finding.js';
-import { checkPageTree, checkText, testPageTree, testText } from './index.js';
+// Through the package's subpath, as a surface imports it.
+import { checkPageTree, checkText, testPageTree, testText } from '@specwright/core/api';
 
 const EXAMPLES = ['marketing-to-crm.yaml', 'order-to-erp.yaml', 'incomplete-draft.yaml'];
 const CODECS = [adfCodec, storageCodec, markdownCodec] as PageCodec<unknown>[];
