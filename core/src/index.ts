@@ -9,7 +9,7 @@ export * from './paths/field-path.js';
 export * from './expr/expressions.js';
 export * from './expr/simple-syntax.js';
 export * from './rules/index.js';
-export * from './check/finding.js';
+export * from './model/finding.js';
 export * from './check/check-spec.js';
 export * from './check/completeness.js';
 export * from './check/check-source.js';

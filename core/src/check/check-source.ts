@@ -4,7 +4,7 @@ import { checkSpec, locateFindings, sortFindings } from './check-spec.js';
 import { runTests, type TestRun } from '../engine/run-tests.js';
 import { findingsFromTestRun } from '../engine/run-findings.js';
 import { measureCompleteness, type CompletenessReport } from './completeness.js';
-import type { Finding } from './finding.js';
+import type { Finding } from '../model/finding.js';
 
 export interface CheckedSource {
   ok: true;

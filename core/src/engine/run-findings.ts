@@ -1,4 +1,4 @@
-import type { Finding } from '../check/finding.js';
+import type { Finding } from '../model/finding.js';
 import type { TestRun } from './run-tests.js';
 
 /**

@@ -1,7 +1,8 @@
 import type { AnyElement, SpecIndex } from '../model/spec-index.js';
-import type { CheckContext } from '../check/context.js';
+import type { Severity } from '../model/finding.js';
+import type { CheckContext } from './context.js';
 
-export type Severity = 'error' | 'warn' | 'info';
+export type { Severity };
 
 /** The design layers, big to small; a rule belongs to the layer whose completeness it measures. */
 export const LAYERS = ['businessCase', 'useCases', 'dataFlows', 'details', 'tests'] as const;
