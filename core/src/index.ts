@@ -5,7 +5,7 @@ export type * from './model/types.js';
 export * from './model/spec-index.js';
 export * from './load/load-source.js';
 export type { Position } from './load/positions.js';
-export * from './paths/field-path.js';
+export * from './model/field-path.js';
 export * from './expr/expressions.js';
 export * from './expr/simple-syntax.js';
 export * from './rules/index.js';

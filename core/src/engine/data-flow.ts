@@ -1,8 +1,8 @@
 import { declaredEntities, type DataFlowElement, type MappingElement, type SpecIndex } from '../model/spec-index.js';
 import type { Entity, InputDeclaration } from '../model/types.js';
 import type { FieldType } from '../model/schema.js';
-import { declaredFields } from '../paths/declared-fields.js';
-import { eachDepth, parseEntityPath, type EntityPath } from '../paths/field-path.js';
+import { declaredFields } from '../model/declared-fields.js';
+import { eachDepth, parseEntityPath, type EntityPath } from '../model/field-path.js';
 import { parseExpression, walkNodes, type JsonataNode } from '../expr/expressions.js';
 import { convertToType } from './convert.js';
 import { getOwn, isObject, readPath, writePath, type JsonObject } from './record-path.js';

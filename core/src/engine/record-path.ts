@@ -1,4 +1,4 @@
-import type { PathSegment } from '../paths/field-path.js';
+import type { PathSegment } from '../model/field-path.js';
 
 /**
  * Reading and writing records along field paths (spec-format.md, "Field paths"). Records are

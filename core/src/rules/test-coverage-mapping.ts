@@ -1,4 +1,4 @@
-import { parseEntityPath, type PathSegment } from '../paths/field-path.js';
+import { parseEntityPath, type PathSegment } from '../model/field-path.js';
 import type { Rule, RuleFinding } from './rule.js';
 
 /** True when `value` gives something at `segments`, following selectors as written. */
