@@ -4,7 +4,7 @@ import { declaredFields } from '../model/declared-fields.js';
 import { nameForm, type PathSegment } from '../model/field-path.js';
 import { describeValue } from '../model/describe-value.js';
 import { isDate, isDatetime, matchesFormat } from './formats.js';
-import { getOwn, isObject, type JsonObject } from './record-path.js';
+import { getOwn, isObject, type JsonObject } from '../model/json.js';
 
 /** A problem with a produced target record, `{path, code}` in the contract. */
 export interface RecordProblem {
