@@ -1,5 +1,6 @@
 import type { PathSegment } from '../model/field-path.js';
 import { getOwn, isObject, setOwn, type JsonObject } from '../model/json.js';
+import { selectedIndex } from './selector.js';
 
 /**
  * Reading and writing records along field paths (spec-format.md, "Field paths"). Records are
@@ -34,10 +35,9 @@ export function readPath(value: unknown, segments: readonly PathSegment[], from 
         }),
       };
     case 'index':
-      return selector.index < child.length ? readPath(child[selector.index], segments, from + 1) : NOT_FOUND;
     case 'match': {
-      const element = child.find((e) => isObject(e) && String(getOwn(e, selector.key)) === selector.value);
-      return element === undefined ? NOT_FOUND : readPath(element, segments, from + 1);
+      const selected = selectedIndex(child, selector);
+      return selected === -1 ? NOT_FOUND : readPath(child[selected], segments, from + 1);
     }
   }
 }
@@ -101,7 +101,7 @@ function write(object: JsonObject, segments: readonly PathSegment[], from: numbe
       into(selector.index, value, aligned);
       return;
     case 'match': {
-      let index = list.findIndex((e) => isObject(e) && String(getOwn(e, selector.key)) === selector.value);
+      let index = selectedIndex(list, selector);
       if (index === -1) {
         const element: JsonObject = {};
         setOwn(element, selector.key, selector.value);
