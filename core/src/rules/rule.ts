@@ -34,4 +34,12 @@ export interface Rule {
   check(context: CheckContext): RuleFinding[];
 }
 
+/**
+ * A rule that needs the test cases run (`check --run-tests`, `specwright test`): the engine
+ * reports its findings from a test run, so it has no check of the model.
+ */
+export type RunRule = Omit<Rule, 'check'>;
+
+export const isStaticRule = (rule: Rule | RunRule): rule is Rule => 'check' in rule;
+
 export type { SpecIndex };
