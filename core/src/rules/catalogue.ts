@@ -1,12 +1,8 @@
-import { isStaticRule, type Layer, type Severity } from './rule.js';
+import { isStaticRule, type RunRule } from './rule.js';
 import { RULE_TABLE } from './rule-table.js';
 
 /** What the documentation and SARIF need to know of a rule; no check function. */
-export interface RuleDoc {
-  id: string;
-  severity: Severity;
-  layer: Layer | 'element';
-  description: string;
+export interface RuleDoc extends RunRule {
   /** True for the rules that run the test cases (`check --run-tests`, `specwright test`). */
   needsTestRun: boolean;
 }
