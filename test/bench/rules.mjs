@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { dump } from 'js-yaml';
 import { RULES, indexSpec, loadSource, validateSpecSchema } from '../../core/dist/index.js';
-import { createCheckContext } from '../../core/dist/check/context.js';
+import { createCheckContext } from '../../core/dist/rules/context.js';
 import { generateSpec } from './generate-spec.mjs';
 
 const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '7' } } });

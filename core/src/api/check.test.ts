@@ -5,7 +5,7 @@ import { measureCompleteness } from '../check/completeness.js';
 import { loadSource } from '../load/load-source.js';
 import { indexSpec } from '../model/spec-index.js';
 import { adfCodec, markdownCodec, renderSpecToPageTree, storageCodec, type PageCodec } from '../confluence/codecs.js';
-import type { Finding } from '../check/finding.js';
+import type { Finding } from '../model/finding.js';
 // Through the package's subpath, as a surface imports it.
 import { checkPageTree, checkText, testPageTree, testText } from '@specwright/core/api';
 

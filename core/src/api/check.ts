@@ -1,6 +1,6 @@
 import { checkSpec, sortFindings } from '../check/check-spec.js';
 import { measureCompleteness } from '../check/completeness.js';
-import type { Finding } from '../check/finding.js';
+import type { Finding } from '../model/finding.js';
 import { findingsFromTestRun } from '../engine/run-findings.js';
 import { runTests, type TestRun } from '../engine/run-tests.js';
 import { indexSpec, type SpecIndex } from '../model/spec-index.js';

@@ -1,4 +1,4 @@
-import type { Finding } from '../check/finding.js';
+import type { Finding } from '../model/finding.js';
 import type { CompletenessReport } from '../check/completeness.js';
 import type { TestProblem, BranchCoverage } from '../engine/run-tests.js';
 

@@ -1,4 +1,4 @@
-import type { Finding } from '../check/finding.js';
+import type { Finding } from '../model/finding.js';
 import { PAGE_CODECS, markdownCodec, parseSpecPageTree, type PageCodec } from '../confluence/codecs.js';
 import { emptyPagePlaces } from '../confluence/read-pages.js';
 import { formatForFile, loadSource, type SourceFormat } from '../load/load-source.js';

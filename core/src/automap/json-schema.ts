@@ -1,9 +1,7 @@
 import { escapeSegment } from '../model/pointer.js';
 import type { FieldFormat, FieldType } from '../model/schema.js';
 import { SchemaImportError, type SchemaField } from './schema-field.js';
-
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+import { isObject, type JsonObject } from '../model/json.js';
 
 const FORMATS: Record<string, FieldFormat> = {
   email: 'email',
@@ -37,7 +35,7 @@ export interface JsonSchemaOptions {
 export const pointerSegment = (name: string) => escapeSegment(name);
 
 /** The field type a JSON Schema `type` (a string, or a list with "null") means, or undefined when it is mixed or absent. */
-function typeOf(schema: Json): FieldType | undefined {
+function typeOf(schema: JsonObject): FieldType | undefined {
   const raw = schema['type'];
   const types = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter((t) => t !== 'null');
   let type: unknown;
@@ -79,7 +77,7 @@ export function fieldsFromJsonSchema(root: unknown, options: JsonSchemaOptions =
   if (!isObject(startSchema)) throw new SchemaImportError(`there is no schema object at ${start}`, start);
   const fields: SchemaField[] = [];
 
-  const checkShape = (schema: Json, at: string) => {
+  const checkShape = (schema: JsonObject, at: string) => {
     const type = schema['type'];
     const types = Array.isArray(type) ? type : type === undefined ? [] : [type];
     for (const t of types) {
@@ -98,8 +96,8 @@ export function fieldsFromJsonSchema(root: unknown, options: JsonSchemaOptions =
       throw new SchemaImportError('"items" must be a schema', `${at}/items`);
   };
 
-  type Resolved = { schema: Json; pointer: string; seen: readonly string[] };
-  const resolve = (schema: Json, pointer: string, seen: readonly string[], depth = 0): Resolved => {
+  type Resolved = { schema: JsonObject; pointer: string; seen: readonly string[] };
+  const resolve = (schema: JsonObject, pointer: string, seen: readonly string[], depth = 0): Resolved => {
     if (depth > MAX_DEPTH) throw new SchemaImportError(`the schema nests more than ${MAX_DEPTH} levels of $ref/allOf/anyOf here; is it recursive?`, pointer);
     checkShape(schema, pointer);
     let current = schema;
@@ -126,7 +124,7 @@ export function fieldsFromJsonSchema(root: unknown, options: JsonSchemaOptions =
       }
     }
     if (Array.isArray(current['allOf'])) {
-      let merged: Json = { ...current };
+      let merged: JsonObject = { ...current };
       delete merged['allOf'];
       current['allOf'].forEach((part, i) => {
         if (!isObject(part)) return;
@@ -140,13 +138,13 @@ export function fieldsFromJsonSchema(root: unknown, options: JsonSchemaOptions =
       if (!Array.isArray(branches)) continue;
       const resolved = branches.flatMap((part, i) => (isObject(part) ? [resolve(part, `${at}/${key}/${i}`, trail, depth + 1).schema] : []));
       const nonNull = resolved.filter((b) => !(b['type'] === 'null' || (Array.isArray(b['type']) && b['type'].every((t) => t === 'null'))));
-      let merged: Json = { ...current };
+      let merged: JsonObject = { ...current };
       delete merged[key];
       if (nonNull.length === 1) {
         merged = mergeSchemas(merged, nonNull[0]!, false);
       } else if (nonNull.length > 1) {
         // Alternatives: every property any branch declares, none of them required by the branches.
-        let union: Json = {};
+        let union: JsonObject = {};
         for (const branch of nonNull) union = mergeSchemas(union, branch, true);
         const types = new Set(nonNull.map((b) => typeOf(b)));
         if (types.size !== 1 || types.has(undefined)) delete union['type'];
@@ -157,7 +155,7 @@ export function fieldsFromJsonSchema(root: unknown, options: JsonSchemaOptions =
     return { schema: current, pointer: at, seen: trail };
   };
 
-  const walk = (schema: Json, prefix: string, pointer: string, required: boolean, seen: readonly string[], depth: number) => {
+  const walk = (schema: JsonObject, prefix: string, pointer: string, required: boolean, seen: readonly string[], depth: number) => {
     if (fields.length > MAX_FIELDS) throw new SchemaImportError(`the schema yields more than ${MAX_FIELDS} fields; is it recursive, or is this the right schema?`, pointer);
     if (depth > MAX_DEPTH) throw new SchemaImportError(`the schema nests more than ${MAX_DEPTH} levels deep here`, pointer);
     const resolved = resolve(schema, pointer, seen);
@@ -180,8 +178,8 @@ export function fieldsFromJsonSchema(root: unknown, options: JsonSchemaOptions =
     }
     if (prefix) fields.push(field(prefix, type, s, required, false));
   };
-  const walkProperties = (schema: Json, prefix: string, pointer: string, seen: readonly string[], depth: number) => {
-    const properties = schema['properties'] as Json;
+  const walkProperties = (schema: JsonObject, prefix: string, pointer: string, seen: readonly string[], depth: number) => {
+    const properties = schema['properties'] as JsonObject;
     const required = new Set(Array.isArray(schema['required']) ? schema['required'].filter((r) => typeof r === 'string') : []);
     for (const [name, child] of Object.entries(properties)) {
       const at = `${pointer}/properties/${pointerSegment(name)}`;
@@ -203,13 +201,13 @@ export function fieldsFromJsonSchema(root: unknown, options: JsonSchemaOptions =
  * Merges two (resolved) schemas: properties united, `required` united — or dropped when
  * `optional` (the branches of a oneOf/anyOf) — and the other keywords of `b` filling gaps in `a`.
  */
-function mergeSchemas(a: Json, b: Json, optional: boolean): Json {
-  const out: Json = { ...b, ...a };
+function mergeSchemas(a: JsonObject, b: JsonObject, optional: boolean): JsonObject {
+  const out: JsonObject = { ...b, ...a };
   const pa = isObject(a['properties']) ? a['properties'] : undefined;
   const pb = isObject(b['properties']) ? b['properties'] : undefined;
   if (pa || pb) {
     // `a`'s properties first (allOf parts keep their order), then those only `b` has.
-    const properties: Json = { ...(pa ?? {}) };
+    const properties: JsonObject = { ...(pa ?? {}) };
     for (const [name, schema] of Object.entries(pb ?? {})) {
       const mine = properties[name];
       properties[name] = isObject(mine) && isObject(schema) ? { allOf: [schema, mine] } : mine === undefined ? schema : mine;
@@ -225,7 +223,7 @@ function mergeSchemas(a: Json, b: Json, optional: boolean): Json {
   return out;
 }
 
-function field(path: string, type: FieldType | undefined, schema: Json, required: boolean, container: boolean, items?: Json): SchemaField {
+function field(path: string, type: FieldType | undefined, schema: JsonObject, required: boolean, container: boolean, items?: JsonObject): SchemaField {
   const out: SchemaField = { path, required };
   if (type) out.type = type;
   const described = items && !container ? { ...items, ...schema } : schema;
@@ -247,7 +245,7 @@ function field(path: string, type: FieldType | undefined, schema: Json, required
   return out;
 }
 
-function withoutRef(schema: Json): Json {
+function withoutRef(schema: JsonObject): JsonObject {
   const { $ref: _ref, ...rest } = schema;
   return rest;
 }

@@ -1,8 +1,8 @@
 import { indexSpec, type SpecIndex } from '../model/spec-index.js';
 import { RULES, type Rule } from '../rules/index.js';
 import { RULE_CATALOGUE } from '../rules/catalogue.js';
-import { createCheckContext } from './context.js';
-import type { Finding } from './finding.js';
+import { createCheckContext } from '../rules/context.js';
+import type { Finding } from '../model/finding.js';
 
 export interface CheckOptions {
   /** Which rules to run; all static rules by default. */

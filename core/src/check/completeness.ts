@@ -1,7 +1,7 @@
 import type { AnyElement, ElementKind, SpecIndex } from '../model/spec-index.js';
 import { LAYERS, LAYER_TITLES, type Layer } from '../rules/index.js';
 import { RULE_CATALOGUE } from '../rules/catalogue.js';
-import type { Finding } from './finding.js';
+import type { Finding } from '../model/finding.js';
 
 /** An element that is not complete yet, and the rules that say why. */
 export interface IncompleteElement {

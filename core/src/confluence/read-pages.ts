@@ -18,12 +18,11 @@ import {
   VALUE_COLUMNS,
   type Column,
 } from './template-columns.js';
-
-type Data = Record<string, unknown>;
+import type { JsonObject } from '../model/json.js';
 
 export interface ReadPagesResult {
   /** The spec document, as far as the pages hold one (undefined when there is no root page). */
-  spec: Data | undefined;
+  spec: JsonObject | undefined;
   /** Where the pages depart from the template. Nothing is dropped without one. */
   findings: PageFinding[];
 }
@@ -80,7 +79,7 @@ export function readSpecPages(pages: BlockPage[], places?: PagePlaces): ReadPage
   const root = roots[0];
   if (!root) return { spec: undefined, findings };
   const place = enter({ page: root.title, at: undefined, findings, pointer: '', places }, '');
-  const spec: Data = {};
+  const spec: JsonObject = {};
   const { before, sections } = splitSections(root.body, 2);
 
   const [props, ...rest] = before.filter((block) => !isEmptyParagraph(block));
@@ -123,7 +122,7 @@ function readBusinessCase(blocks: Block[], place: Place): unknown {
     const value = readLoneValue(before, place);
     if (value !== undefined) return value;
   } else unexpected(before, place);
-  const businessCase: Data = {};
+  const businessCase: JsonObject = {};
   for (const section of sections) {
     const name = section.title.trim().toLowerCase();
     const at = within(place, `heading "${section.title}"`);
@@ -150,14 +149,14 @@ function readSystems(blocks: Block[], place: Place): unknown {
     const at = enter(place, `${place.pointer}/${systemIndex}`, `system heading "${section.title}"`);
     const { before: top, sections: entities } = splitSections(section.blocks, 4);
     const [props, ...rest] = top.filter((block) => !isEmptyParagraph(block));
-    const system: Data = {};
+    const system: JsonObject = {};
     if (props && isPropertyTable(props)) Object.assign(system, readProperties(props, [...SYSTEM_PROPERTIES, { label: 'Entities', key: 'entities', kind: 'any' }], at));
     else note(at, 'the system has no properties table (Property | Value) under its heading, so its id is missing');
     unexpected(props && isPropertyTable(props) ? rest : top, at);
     if (entities.length > 0) {
       system.entities = entities.map((entitySection, entityIndex) => {
         const entityAt = enter(at, `${at.pointer}/entities/${entityIndex}`, `entity heading "${entitySection.title}"`);
-        const entity: Data = { name: entitySection.title.trim() };
+        const entity: JsonObject = { name: entitySection.title.trim() };
         const leftover: Block[] = [];
         for (const block of entitySection.blocks) {
           if (isPropertyTable(block)) Object.assign(entity, readProperties(block, [{ label: 'Name', key: 'name', kind: 'any' }, ...ENTITY_PROPERTIES], entityAt));
@@ -204,11 +203,11 @@ function readUseCases(blocks: Block[], children: BlockPage[], place: Place): unk
   return useCases;
 }
 
-function readUseCasePage(page: BlockPage, place: Place): Data {
-  const useCase: Data = {};
+function readUseCasePage(page: BlockPage, place: Place): JsonObject {
+  const useCase: JsonObject = {};
   const { before, sections } = splitSections(page.body, 2);
   unexpected(before, within(place, 'top of the page'));
-  const flows: Data[] = [];
+  const flows: JsonObject[] = [];
   for (const section of sections) {
     const name = section.title.trim().toLowerCase();
     const at = within(place, `heading "${section.title}"`);
@@ -220,10 +219,10 @@ function readUseCasePage(page: BlockPage, place: Place): Data {
   return useCase;
 }
 
-function readDataFlow(blocks: Block[], place: Place): Data {
+function readDataFlow(blocks: Block[], place: Place): JsonObject {
   const { before, sections } = splitSections(blocks, 3);
   const [props, ...rest] = before.filter((block) => !isEmptyParagraph(block));
-  const flow: Data = {};
+  const flow: JsonObject = {};
   const endpointColumns: Column[] = [
     { label: 'Source', key: 'source', kind: 'any' },
     { label: 'Source system', key: 'source.system', kind: 'text' },
@@ -238,7 +237,7 @@ function readDataFlow(blocks: Block[], place: Place): Data {
       const [end, part] = key.split('.') as [string, string | undefined];
       if (part === undefined) flow[key] = value;
       else {
-        const endpoint = (flow[end] ??= {}) as Data;
+        const endpoint = (flow[end] ??= {}) as JsonObject;
         endpoint[part] = value;
       }
     }
@@ -339,8 +338,8 @@ function isPropertyTable(block: Block): boolean {
   return header.length === 2 && cellText(header[0]!).toLowerCase() === PROPERTY_HEADER[0].toLowerCase() && cellText(header[1]!).toLowerCase() === PROPERTY_HEADER[1].toLowerCase();
 }
 
-function readProperties(table: Block, props: Column[], place: Place): Data {
-  const out: Data = {};
+function readProperties(table: Block, props: Column[], place: Place): JsonObject {
+  const out: JsonObject = {};
   if (table.kind !== 'table') return out;
   table.rows.slice(1).forEach((row, index) => {
     const label = row[0] ? cellText(row[0]) : '';
@@ -365,7 +364,7 @@ function readProperties(table: Block, props: Column[], place: Place): Data {
  * Reads a table of objects by its header: columns may come in any order; a column the template does
  * not name is read under its own name when it is a key (`x-…`), else reported. Empty rows are skipped.
  */
-function readTable(table: Block & { kind: 'table' }, columns: Column[], place: Place): Data[] {
+function readTable(table: Block & { kind: 'table' }, columns: Column[], place: Place): JsonObject[] {
   const [header = [], ...rows] = table.rows;
   const where = place.at ?? 'table';
   const mapped = header.map((cell): Column | undefined => {
@@ -378,7 +377,7 @@ function readTable(table: Block & { kind: 'table' }, columns: Column[], place: P
     return undefined;
   });
   if (header.some((cell) => cell.span)) note(place, 'the header row has a merged cell; columns after it may be read under the wrong name');
-  const out: Data[] = [];
+  const out: JsonObject[] = [];
   rows.forEach((row, index) => {
     const idCell = mapped.findIndex((column) => column?.key === 'id');
     const idText = idCell >= 0 && row[idCell] ? cellText(row[idCell]!) : '';
@@ -386,7 +385,7 @@ function readTable(table: Block & { kind: 'table' }, columns: Column[], place: P
     const at = enter(place, `${place.pointer}/${out.length}`, `${where} row ${index + 2}${idText ? ` (${idText})` : ''}`);
     if (row.some((cell) => cell.span)) note(at, 'the row has a merged cell; its values may be read under the wrong column, so split it');
     if (row.length !== header.length) note(at, `the row has ${row.length} cells and the header ${header.length}; values may be in the wrong column`);
-    const item: Data = {};
+    const item: JsonObject = {};
     row.forEach((cell, column) => {
       const target = mapped[column];
       if (!target) {
@@ -428,8 +427,8 @@ function clip(text: string): string {
 }
 
 /** The keys in the format's order, then the rest as they came. */
-function orderKeys(object: Data, order: string[]): Data {
-  const out: Data = {};
+function orderKeys(object: JsonObject, order: string[]): JsonObject {
+  const out: JsonObject = {};
   for (const key of order) if (object[key] !== undefined) out[key] = object[key];
   for (const [key, value] of Object.entries(object)) if (!(key in out) && value !== undefined) out[key] = value;
   return out;

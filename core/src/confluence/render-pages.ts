@@ -18,8 +18,7 @@ import {
   VALUE_COLUMNS,
   type Column,
 } from './template-columns.js';
-
-type Data = Record<string, unknown>;
+import { isObject, type JsonObject } from '../model/json.js';
 
 /**
  * Lays a spec document out as the template's page tree (docs/confluence-template.md): a root page
@@ -27,7 +26,7 @@ type Data = Record<string, unknown>;
  * gives it back exactly; keys the template has no place for (`x-` extensions) become extra rows
  * or columns named by the key.
  */
-export function renderSpecPages(spec: Data, options: RenderOptions = {}): BlockPage[] {
+export function renderSpecPages(spec: JsonObject, options: RenderOptions = {}): BlockPage[] {
   const guide = options.guidance === true;
   const hint: Hint = (key) => (guide ? [paragraph([{ kind: 'placeholder', text: GUIDANCE[key] }])] : []);
   const rootTitle = isPlainText(spec.title) ? spec.title : isPlainText(spec.id) ? spec.id : 'Untitled spec';
@@ -105,7 +104,7 @@ export const GUIDANCE = {
 } as const;
 
 /** A spec with every section empty: what `specwright convert --template` renders, with guidance. */
-export const BLANK_SPEC: Data = {
+export const BLANK_SPEC: JsonObject = {
   specwright: 1,
   id: 'new-integration',
   title: 'New integration spec',
@@ -148,7 +147,7 @@ function systemBlocks(system: unknown, index: number): Block[] {
   const props = entitiesInline ? [...SYSTEM_PROPERTIES, { label: 'Entities', key: 'entities', kind: 'any' as const }] : SYSTEM_PROPERTIES;
   pushTable(blocks, propertyTable(system, props, entitiesInline ? [] : ['entities']), true);
   if (!entitiesInline && Array.isArray(system.entities)) {
-    for (const entity of system.entities as Data[]) {
+    for (const entity of system.entities as JsonObject[]) {
       const named = isPlainText(entity.name);
       blocks.push(heading(4, named ? (entity.name as string) : 'Entity'));
       const props = named ? ENTITY_PROPERTIES : [{ label: 'Name', key: 'name', kind: 'any' as const }, ...ENTITY_PROPERTIES];
@@ -159,7 +158,7 @@ function systemBlocks(system: unknown, index: number): Block[] {
   return blocks;
 }
 
-function useCaseBlocks(useCase: Data, hint: Hint, guide: boolean): Block[] {
+function useCaseBlocks(useCase: JsonObject, hint: Hint, guide: boolean): Block[] {
   const blocks: Block[] = [];
   if (useCase.story !== undefined || guide) blocks.push(heading(2, HEADINGS.story), ...hint('story'), ...paragraphs(useCase.story));
   const flows = useCase.dataFlows;
@@ -168,7 +167,7 @@ function useCaseBlocks(useCase: Data, hint: Hint, guide: boolean): Block[] {
     blocks.push(heading(2, 'Data flows'), paragraph(encodeValue(flows, 'any')));
     return blocks;
   }
-  flows.forEach((flow: Data, index) => {
+  flows.forEach((flow: JsonObject, index) => {
     blocks.push(heading(2, dataFlowHeading(flow, index)), ...hint('dataFlow'));
     const props = [...DATA_FLOW_PROPERTIES, ...endpointRows(flow, 'source', 'Source'), ...endpointRows(flow, 'target', 'Target')];
     pushTable(blocks, propertyTable(flow, props, ['source', 'target', 'triggers', 'outcomes', 'mappings', 'tests'], endpointValues(flow)), true);
@@ -181,7 +180,7 @@ function useCaseBlocks(useCase: Data, hint: Hint, guide: boolean): Block[] {
 }
 
 /** A data flow's heading: its title, unless that would read as another heading of the page. */
-function dataFlowHeading(flow: Data, index: number): string {
+function dataFlowHeading(flow: JsonObject, index: number): string {
   const free = (text: unknown): text is string => isPlainText(text) && !RESERVED_CHILD_HEADINGS.includes(text.toLowerCase());
   return free(flow.title) ? flow.title : free(flow.id) ? flow.id : `Data flow ${index + 1}`;
 }
@@ -189,11 +188,11 @@ function dataFlowHeading(flow: Data, index: number): string {
 const RESERVED_CHILD_HEADINGS = [HEADINGS.story.toLowerCase(), 'data flows'];
 
 /** An endpoint as two rows (`Source system`, `Source entities`), or one JSON row when it holds more. */
-export function isSimpleEndpoint(value: unknown): value is Data {
+export function isSimpleEndpoint(value: unknown): value is JsonObject {
   return isObject(value) && Object.keys(value).every((key) => key === 'system' || key === 'entities');
 }
 
-function endpointRows(flow: Data, key: 'source' | 'target', label: string): Column[] {
+function endpointRows(flow: JsonObject, key: 'source' | 'target', label: string): Column[] {
   const value = flow[key];
   if (value === undefined) return [];
   if (isSimpleEndpoint(value)) return [
@@ -203,8 +202,8 @@ function endpointRows(flow: Data, key: 'source' | 'target', label: string): Colu
   return [{ label, key, kind: 'any' }];
 }
 
-function endpointValues(flow: Data): Data {
-  const values: Data = {};
+function endpointValues(flow: JsonObject): JsonObject {
+  const values: JsonObject = {};
   for (const key of ['source', 'target'] as const) {
     const value = flow[key];
     if (isSimpleEndpoint(value)) {
@@ -215,7 +214,7 @@ function endpointValues(flow: Data): Data {
   return values;
 }
 
-function useCaseTitle(useCase: Data, index: number): string {
+function useCaseTitle(useCase: JsonObject, index: number): string {
   const id = isPlainText(useCase.id) ? useCase.id : `Use case ${index + 1}`;
   return isPlainText(useCase.title) ? `${id}: ${useCase.title}` : id;
 }
@@ -244,7 +243,7 @@ function pushTable(blocks: Block[], table: Block | undefined, always = false): v
  * A two-column table of an object's properties: the named ones that are set, then every other key
  * (not in `skip`) under its own name. `overrides` supplies values for keys that are not plain keys.
  */
-function propertyTable(object: Data, props: Column[], skip: string[], overrides: Data = {}): Block | undefined {
+function propertyTable(object: JsonObject, props: Column[], skip: string[], overrides: JsonObject = {}): Block | undefined {
   const rows: Cell[][] = [];
   for (const prop of props) {
     const value = prop.key in overrides ? overrides[prop.key] : object[prop.key];
@@ -266,7 +265,7 @@ function listTable(value: unknown, columns: Column[]): Block {
 }
 
 /** One row per object; every template column, then a column for each other key (by its name). */
-function objectsTable(items: Data[], columns: Column[]): Block {
+function objectsTable(items: JsonObject[], columns: Column[]): Block {
   const all = [...columns];
   for (const item of items) {
     for (const key of Object.keys(item)) {
@@ -279,10 +278,6 @@ function objectsTable(items: Data[], columns: Column[]): Block {
   };
 }
 
-function isObject(value: unknown): value is Data {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function omit(object: Data, keys: string[]): Data {
+function omit(object: JsonObject, keys: string[]): JsonObject {
   return Object.fromEntries(Object.entries(object).filter(([key]) => !keys.includes(key)));
 }

@@ -1,6 +1,6 @@
 import { describeValue } from '../model/describe-value.js';
 import type { FieldType } from '../model/schema.js';
-import { isObject } from './record-path.js';
+import { isObject } from '../model/json.js';
 
 export type Conversion = { ok: true; value: unknown } | { ok: false; message: string };
 

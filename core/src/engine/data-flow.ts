@@ -1,11 +1,12 @@
 import { declaredEntities, type DataFlowElement, type MappingElement, type SpecIndex } from '../model/spec-index.js';
 import type { Entity, InputDeclaration } from '../model/types.js';
 import type { FieldType } from '../model/schema.js';
-import { declaredFields } from '../paths/declared-fields.js';
-import { eachDepth, parseEntityPath, type EntityPath } from '../paths/field-path.js';
+import { declaredFields } from '../model/declared-fields.js';
+import { eachDepth, parseEntityPath, type EntityPath } from '../model/field-path.js';
 import { parseExpression, walkNodes, type JsonataNode } from '../expr/expressions.js';
 import { convertToType } from './convert.js';
-import { getOwn, isObject, readPath, writePath, type JsonObject } from './record-path.js';
+import { getOwn, isObject, type JsonObject } from '../model/json.js';
+import { readPath, writePath } from '../paths/record-path.js';
 import { compileTransform, describeTransformError, guardedExpression, type CompiledTransform } from './transform.js';
 import { effectiveInputs, validateInputs, validateRecord, type InputProblem, type RecordProblem } from './validate.js';
 

@@ -1,5 +1,5 @@
 import type { FieldType } from '../model/schema.js';
-import type { PathSegment } from '../paths/field-path.js';
+import type { PathSegment } from '../model/field-path.js';
 import type { CompiledDataFlow, CompiledMapping } from './data-flow.js';
 import { convertToType } from './convert.js';
 

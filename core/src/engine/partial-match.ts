@@ -1,4 +1,4 @@
-import { isObject } from './record-path.js';
+import { isObject } from '../model/json.js';
 
 /** Where an actual value departs from an expected one. */
 export interface Mismatch {

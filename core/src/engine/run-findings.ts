@@ -1,4 +1,6 @@
-import type { Finding } from '../check/finding.js';
+import type { Finding } from '../model/finding.js';
+import { testCoverageBranch } from '../rules/test-coverage-branch.js';
+import { testFailed } from '../rules/test-failed.js';
 import type { TestRun } from './run-tests.js';
 
 /**
@@ -11,14 +13,14 @@ export function findingsFromTestRun(run: TestRun): Finding[] {
     if (result.status === 'pass') continue;
     const first = result.problems.slice(0, 3).map((p) => p.message).join('; ');
     const more = result.problems.length > 3 ? `; and ${result.problems.length - 3} more` : '';
-    findings.push({ rule: 'test-failed', severity: 'error', message: `test fails: ${first}${more}`, id: result.id, path: result.path });
+    findings.push({ rule: testFailed.id, severity: testFailed.severity, message: `test fails: ${first}${more}`, id: result.id, path: result.path });
   }
   for (const coverage of run.branches) {
     for (const branch of coverage.branches) {
       if (branch.taken) continue;
       findings.push({
-        rule: 'test-coverage-branch',
-        severity: 'warn',
+        rule: testCoverageBranch.id,
+        severity: testCoverageBranch.severity,
         message: `the ${branch.side} branch of the conditional at character ${branch.position} of the transform is taken by no test; add a test that takes it`,
         id: coverage.mapping,
         path: coverage.path,

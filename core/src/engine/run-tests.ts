@@ -1,7 +1,7 @@
 import type { DataFlowElement, SpecIndex, TestElement } from '../model/spec-index.js';
 import type { ExpectedError } from '../model/types.js';
-import { declaredForm, parseEntityPath } from '../paths/field-path.js';
-import { givesValueAt } from '../rules/test-coverage-mapping.js';
+import { declaredForm, parseEntityPath } from '../model/field-path.js';
+import { givesValueAt } from '../paths/gives-value.js';
 import { compileDataFlows, evaluateDataFlow, findWriter, type CompiledDataFlow, type RunProblem } from './data-flow.js';
 import { partialMatch } from './partial-match.js';
 import type { Branch } from './transform.js';

@@ -1,10 +1,10 @@
 import type { FieldType } from '../model/schema.js';
 import type { Entity, FieldDeclaration, InputDeclaration } from '../model/types.js';
-import { declaredFields } from '../paths/declared-fields.js';
-import { nameForm, type PathSegment } from '../paths/field-path.js';
+import { declaredFields } from '../model/declared-fields.js';
+import { nameForm, type PathSegment } from '../model/field-path.js';
 import { describeValue } from '../model/describe-value.js';
 import { isDate, isDatetime, matchesFormat } from './formats.js';
-import { getOwn, isObject, type JsonObject } from './record-path.js';
+import { getOwn, isObject, type JsonObject } from '../model/json.js';
 
 /** A problem with a produced target record, `{path, code}` in the contract. */
 export interface RecordProblem {

@@ -1,6 +1,5 @@
 import { combineCompleteness, type CompletenessReport } from '../check/completeness.js';
-import { reachesSeverity, type Finding } from '../check/finding.js';
-import type { Severity } from '../rules/rule.js';
+import { reachesSeverity, type Finding, type Severity } from '../model/finding.js';
 
 /** A file that could not be read as a spec at all (exit code 2). */
 export interface UnreadableFile {

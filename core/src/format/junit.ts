@@ -1,4 +1,4 @@
-import { reachesSeverity } from '../check/finding.js';
+import { reachesSeverity } from '../model/finding.js';
 import type { CheckReport } from './check-report.js';
 import { describeLocation } from './check-report.js';
 import { escapeXml } from './xml.js';

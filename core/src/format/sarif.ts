@@ -1,6 +1,6 @@
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { RULE_CATALOGUE, ruleDocsUrl } from '../rules/catalogue.js';
-import type { Severity } from '../rules/rule.js';
+import type { Severity } from '../model/finding.js';
 import type { CheckReport } from './check-report.js';
 
 const LEVEL: Record<Severity, Result.level> = { error: 'error', warn: 'warning', info: 'note' };

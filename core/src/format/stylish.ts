@@ -1,4 +1,4 @@
-import type { Finding } from '../check/finding.js';
+import type { Finding } from '../model/finding.js';
 import type { CompletenessReport } from '../check/completeness.js';
 import { LAYER_TITLES, LAYERS, type Layer } from '../rules/rule.js';
 import { RULE_CATALOGUE } from '../rules/catalogue.js';

@@ -1,5 +1,5 @@
 import type { TestProblem, TestRun } from '../engine/run-tests.js';
-import type { Finding } from '../check/finding.js';
+import type { Finding } from '../model/finding.js';
 import type { UnreadableFile } from './check-report.js';
 import { escapeXml } from './xml.js';
 

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { parseEntityPath, parseSegments } from '../paths/field-path.js';
+import { parseEntityPath, parseSegments } from './field-path.js';
 import { toPointer } from './pointer.js';
 import { describeValue } from './describe-value.js';
 

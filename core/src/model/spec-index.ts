@@ -24,6 +24,7 @@ import {
   SPEC_STATUSES,
   TRIGGER_TYPES,
 } from './schema.js';
+import { isObject, type JsonObject } from './json.js';
 
 /** Every addressable element of a spec: its id, JSON Pointer and where it sits. */
 interface ElementBase {
@@ -80,31 +81,28 @@ export function declaredEntities(index: SpecIndex, systemId: string | undefined)
   return entities && entities.length > 0 ? new Map(entities.map((e) => [e.name, e] as const)) : undefined;
 }
 
-type Raw = Record<string, unknown>;
-
-const isRecord = (value: unknown): value is Raw => typeof value === 'object' && value !== null && !Array.isArray(value);
-const own = (o: Raw, key: string): boolean => Object.prototype.hasOwnProperty.call(o, key);
-const str = (o: Raw, key: string): string | undefined => {
+const own = (o: JsonObject, key: string): boolean => Object.prototype.hasOwnProperty.call(o, key);
+const str = (o: JsonObject, key: string): string | undefined => {
   const value = own(o, key) ? o[key] : undefined;
   return typeof value === 'string' ? value : undefined;
 };
-const list = (o: Raw, key: string): unknown[] => {
+const list = (o: JsonObject, key: string): unknown[] => {
   const value = own(o, key) ? o[key] : undefined;
   return Array.isArray(value) ? value : [];
 };
-const record = (o: Raw, key: string): Raw | undefined => {
+const record = (o: JsonObject, key: string): JsonObject | undefined => {
   const value = own(o, key) ? o[key] : undefined;
-  return isRecord(value) ? value : undefined;
+  return isObject(value) ? value : undefined;
 };
-const strings = (o: Raw, key: string): string[] => list(o, key).filter((s): s is string => typeof s === 'string');
+const strings = (o: JsonObject, key: string): string[] => list(o, key).filter((s): s is string => typeof s === 'string');
 const oneOf = <T extends string>(allowed: readonly T[], value: unknown): T | undefined =>
   typeof value === 'string' && (allowed as readonly string[]).includes(value) ? (value as T) : undefined;
-const boxed = (o: Raw, key: string): { value: unknown } | undefined => (own(o, key) ? { value: o[key] } : undefined);
+const boxed = (o: JsonObject, key: string): { value: unknown } | undefined => (own(o, key) ? { value: o[key] } : undefined);
 
 /** Calls `each` for every item that is a mapping, with its true index (malformed items are skipped). */
-function eachRecord(items: unknown[], each: (item: Raw, index: number) => void): void {
+function eachRecord(items: unknown[], each: (item: JsonObject, index: number) => void): void {
   items.forEach((item, index) => {
-    if (isRecord(item)) each(item, index);
+    if (isObject(item)) each(item, index);
   });
 }
 
@@ -113,7 +111,7 @@ function eachRecord(items: unknown[], each: (item: Raw, index: number) => void):
  * whatever does not fit the format is left out here and reported by `spec-schema`.
  */
 export function indexSpec(raw: unknown): SpecIndex {
-  const doc: Raw = isRecord(raw) ? raw : {};
+  const doc: JsonObject = isObject(raw) ? raw : {};
   const spec: Spec = {
     id: str(doc, 'id') ?? '',
     status: oneOf(SPEC_STATUSES, doc['status']) ?? 'draft',
@@ -197,10 +195,10 @@ export function indexSpec(raw: unknown): SpecIndex {
       // thousands of these.
       const child = <K extends 'trigger' | 'outcome' | 'mapping' | 'test', T extends { id: string }>(
         kind: K,
-        rawItem: Raw,
+        rawItem: JsonObject,
         i: number,
         prefix: string,
-        read: (r: Raw, id: string) => T,
+        read: (r: JsonObject, id: string) => T,
         key: string,
       ) => {
         const authored = str(rawItem, 'id');
@@ -225,17 +223,17 @@ export function indexSpec(raw: unknown): SpecIndex {
 }
 
 /** Copies the keys that hold text onto the element, leaving out anything that is not text. */
-function assignText<T extends object>(target: T, raw: Raw, keys: readonly (keyof T & string)[]): void {
+function assignText<T extends object>(target: T, raw: JsonObject, keys: readonly (keyof T & string)[]): void {
   for (const key of keys) {
     const value = str(raw, key);
     if (value !== undefined) (target as Record<string, unknown>)[key] = value;
   }
 }
 
-function readBusinessCase(raw: Raw): BusinessCase {
+function readBusinessCase(raw: JsonObject): BusinessCase {
   const businessCase: BusinessCase = {
     value: list(raw, 'value')
-      .filter(isRecord)
+      .filter(isObject)
       .map((item) => {
         const statement: BusinessCase['value'][number] = {};
         assignText(statement, item, ['stakeholder', 'benefit']);
@@ -247,27 +245,27 @@ function readBusinessCase(raw: Raw): BusinessCase {
   return businessCase;
 }
 
-function readSystem(raw: Raw): System {
+function readSystem(raw: JsonObject): System {
   const system: System = { id: str(raw, 'id') ?? '' };
   assignText(system, raw, ['name', 'docs']);
   if (Array.isArray(raw['entities'])) {
-    system.entities = list(raw, 'entities').filter(isRecord).map(readEntity);
+    system.entities = list(raw, 'entities').filter(isObject).map(readEntity);
   }
   return system;
 }
 
-function readEntity(raw: Raw): Entity {
+function readEntity(raw: JsonObject): Entity {
   const entity: Entity = { name: str(raw, 'name') ?? '' };
   if (Array.isArray(raw['fields'])) {
     entity.fields = list(raw, 'fields')
-      .filter(isRecord)
+      .filter(isObject)
       .filter((f) => typeof f['path'] === 'string')
       .map(readField);
   }
   return entity;
 }
 
-function readField(raw: Raw): FieldDeclaration {
+function readField(raw: JsonObject): FieldDeclaration {
   const field: FieldDeclaration = { path: str(raw, 'path') ?? '', required: raw['required'] === true };
   const type = oneOf(FIELD_TYPES, raw['type']);
   if (type) field.type = type;
@@ -278,7 +276,7 @@ function readField(raw: Raw): FieldDeclaration {
   return field;
 }
 
-function readInput(raw: Raw): InputDeclaration {
+function readInput(raw: JsonObject): InputDeclaration {
   const input: InputDeclaration = { id: str(raw, 'id') ?? '', options: list(raw, 'options'), required: raw['required'] === true };
   assignText(input, raw, ['label', 'help']);
   const type = oneOf(INPUT_TYPES, raw['type']);
@@ -287,7 +285,7 @@ function readInput(raw: Raw): InputDeclaration {
   return input;
 }
 
-function readEndpoint(raw: Raw | undefined): Endpoint {
+function readEndpoint(raw: JsonObject | undefined): Endpoint {
   if (!raw) return { entities: [] };
   const endpoint: Endpoint = { entities: strings(raw, 'entities').filter((e) => e.trim() !== '') };
   const system = str(raw, 'system');
@@ -295,7 +293,7 @@ function readEndpoint(raw: Raw | undefined): Endpoint {
   return endpoint;
 }
 
-function readTrigger(raw: Raw, id: string): Trigger {
+function readTrigger(raw: JsonObject, id: string): Trigger {
   const trigger: Trigger = { id };
   const type = oneOf(TRIGGER_TYPES, raw['type']);
   if (type) trigger.type = type;
@@ -303,7 +301,7 @@ function readTrigger(raw: Raw, id: string): Trigger {
   return trigger;
 }
 
-function readOutcome(raw: Raw, id: string): Outcome {
+function readOutcome(raw: JsonObject, id: string): Outcome {
   const outcome: Outcome = { id };
   const type = oneOf(OUTCOME_TYPES, raw['type']);
   if (type) outcome.type = type;
@@ -319,7 +317,7 @@ function readOutcome(raw: Raw, id: string): Outcome {
   return outcome;
 }
 
-function readMapping(raw: Raw, id: string): Mapping {
+function readMapping(raw: JsonObject, id: string): Mapping {
   const mapping: Mapping = { id };
   assignText(mapping, raw, ['target', 'source', 'input', 'transform', 'description']);
   const constant = boxed(raw, 'constant');
@@ -331,14 +329,14 @@ function readMapping(raw: Raw, id: string): Mapping {
   return mapping;
 }
 
-function readTest(raw: Raw, id: string): TestCase {
+function readTest(raw: JsonObject, id: string): TestCase {
   const test: TestCase = { id, given: record(raw, 'given') ?? {}, inputs: record(raw, 'inputs') ?? {} };
   assignText(test, raw, ['title']);
   const expect = record(raw, 'expect');
   if (expect) test.expect = expect;
   if (Array.isArray(raw['expectErrors'])) {
     test.expectErrors = list(raw, 'expectErrors')
-      .filter(isRecord)
+      .filter(isObject)
       .map((item) => {
         const expected: ExpectedError = {};
         assignText(expected, item, ['path', 'input']);

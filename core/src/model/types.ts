@@ -1,19 +1,47 @@
+import type * as v from 'valibot';
 import type {
-  ErrorCode,
-  FailureAction,
-  FieldFormat,
-  FieldType,
-  InputType,
-  OutcomeType,
+  DataFlowSchema,
+  FieldSchema,
+  InputSchema,
+  MappingSchema,
+  OutcomeSchema,
   SpecStatus,
-  TriggerType,
+  TestCaseSchema,
+  TriggerSchema,
 } from './schema.js';
 
 /**
- * The spec as rules read it: the format of spec-format.md, read leniently. Every list is
- * present (empty when missing or malformed), every element has an `id` (derived where the
- * author left it out), and a value of the wrong type is left out: `spec-schema` reports it.
+ * The spec as rules read it: the format of spec-format.md, read leniently (model/spec-index.ts
+ * reads it). Every list is present (empty when missing or malformed), every element has an `id`
+ * (derived where the author left it out), and a value of the wrong type is left out:
+ * `spec-schema` reports it.
+ *
+ * What the strict schema (schema.ts) already says is not written again: an element's keys and
+ * their value types come from its schema through `Kept`. What is written out here is where the
+ * lenient model differs from the schema on purpose:
+ * - ids are always there (derived), lists are always there (empty), and `required` is a boolean
+ *   (false when left out) — the schema has them optional;
+ * - lists and nested elements hold lenient elements, not the schema's strict ones;
+ * - a mapping's `constant` and `default` are boxed, so that an authored null is told from none;
+ * - an input's `default` may be null (an authored null is a value);
+ * - the containers (Spec, BusinessCase, System, Entity, UseCase, DataFlow) are written out in
+ *   full: they are mostly lists and nested elements, and the model leaves out the `specwright`
+ *   version and the descriptions of systems, entities and data flows, which no rule reads.
  */
+
+/**
+ * The keys of a format element whose values the lenient model keeps as the schema types them:
+ * each optional (missing, or of the wrong type) and never null (YAML's empty value is missing).
+ */
+type Kept<S extends { entries: v.ObjectEntries }> = {
+  -readonly [K in keyof S['entries']]?: NonNullable<v.InferOutput<S['entries'][K]>>;
+};
+
+// Element schemas that schema.ts writes inline rather than naming.
+type EndpointSchema = typeof DataFlowSchema.entries.source;
+type RetrySchema = typeof OutcomeSchema.entries.retry.wrapped;
+type ExpectedErrorSchema = typeof TestCaseSchema.entries.expectErrors.wrapped.item;
+
 export interface Spec {
   id: string;
   title?: string;
@@ -46,20 +74,13 @@ export interface Entity {
   fields?: FieldDeclaration[];
 }
 
-export interface FieldDeclaration {
+export interface FieldDeclaration extends Kept<typeof FieldSchema> {
   path: string;
-  type?: FieldType;
   required: boolean;
-  enum?: unknown[];
-  format?: FieldFormat;
-  description?: string;
 }
 
-export interface InputDeclaration {
+export interface InputDeclaration extends Omit<Kept<typeof InputSchema>, 'default'> {
   id: string;
-  label?: string;
-  help?: string;
-  type?: InputType;
   options: unknown[];
   required: boolean;
   default?: unknown;
@@ -73,8 +94,7 @@ export interface UseCase {
   dataFlows: DataFlow[];
 }
 
-export interface Endpoint {
-  system?: string;
+export interface Endpoint extends Kept<EndpointSchema> {
   entities: string[];
 }
 
@@ -89,52 +109,28 @@ export interface DataFlow {
   tests: TestCase[];
 }
 
-export interface Trigger {
+export interface Trigger extends Kept<typeof TriggerSchema> {
   id: string;
-  type?: TriggerType;
-  event?: string;
-  filter?: string;
-  description?: string;
-  schedule?: string;
-  criteria?: string;
-  location?: string;
-  backupFor?: string;
 }
 
-export interface Outcome {
+export interface Outcome extends Omit<Kept<typeof OutcomeSchema>, 'retry'> {
   id: string;
-  type?: OutcomeType;
-  when?: string;
-  then?: string;
-  action?: FailureAction;
-  retry?: { maxAttempts?: number; backoff?: string };
+  retry?: Kept<RetrySchema>;
 }
 
-export interface Mapping {
+export interface Mapping extends Omit<Kept<typeof MappingSchema>, 'constant' | 'default'> {
   id: string;
-  target?: string;
-  source?: string;
-  input?: string;
   /** Present (even when null) exactly when the author wrote `constant`. */
   constant?: { value: unknown };
-  transform?: string;
-  lookup?: Record<string, unknown>;
   /** Present (even when null) exactly when the author wrote `default`. */
   default?: { value: unknown };
-  description?: string;
 }
 
-export interface ExpectedError {
-  path?: string;
-  input?: string;
-  code?: ErrorCode;
-}
+export type ExpectedError = Kept<ExpectedErrorSchema>;
 
-export interface TestCase {
+export interface TestCase extends Omit<Kept<typeof TestCaseSchema>, 'expectErrors'> {
   id: string;
-  title?: string;
   given: Record<string, unknown>;
   inputs: Record<string, unknown>;
-  expect?: Record<string, unknown>;
   expectErrors?: ExpectedError[];
 }

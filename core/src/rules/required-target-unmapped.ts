@@ -1,5 +1,5 @@
-import { declaredFields } from '../paths/declared-fields.js';
-import { nameForm } from '../paths/field-path.js';
+import { declaredFields } from '../model/declared-fields.js';
+import { nameForm } from '../model/field-path.js';
 import type { Rule, RuleFinding } from './rule.js';
 
 /** True when one name path is the other, or lies inside it. */

@@ -1,7 +1,8 @@
 import type { AnyElement, SpecIndex } from '../model/spec-index.js';
-import type { CheckContext } from '../check/context.js';
+import type { Severity } from '../model/finding.js';
+import type { CheckContext } from './context.js';
 
-export type Severity = 'error' | 'warn' | 'info';
+export type { Severity };
 
 /** The design layers, big to small; a rule belongs to the layer whose completeness it measures. */
 export const LAYERS = ['businessCase', 'useCases', 'dataFlows', 'details', 'tests'] as const;
@@ -32,5 +33,13 @@ export interface Rule {
   description: string;
   check(context: CheckContext): RuleFinding[];
 }
+
+/**
+ * A rule that needs the test cases run (`check --run-tests`, `specwright test`): the engine
+ * reports its findings from a test run, so it has no check of the model.
+ */
+export type RunRule = Omit<Rule, 'check'>;
+
+export const isStaticRule = (rule: Rule | RunRule): rule is Rule => 'check' in rule;
 
 export type { SpecIndex };

@@ -1,5 +1,5 @@
-import type { FieldResolution } from '../paths/declared-fields.js';
-import { eachDepth, type PathSegment } from '../paths/field-path.js';
+import type { FieldResolution } from '../model/declared-fields.js';
+import { eachDepth, type PathSegment } from '../model/field-path.js';
 import type { Rule, RuleFinding } from './rule.js';
 
 type Shape = 'object' | 'array' | 'boolean' | 'number' | 'temporal' | 'string';

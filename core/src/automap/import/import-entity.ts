@@ -2,9 +2,7 @@ import { fieldsFromJsonSchema, pointerSegment, resolvePointer } from '../json-sc
 import { SchemaImportError, type ImportedEntity } from '../schema-field.js';
 import { entityFromOpenApi, isOpenApiDocument } from './openapi.js';
 import { fieldsFromSamples } from './samples.js';
-
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+import { isObject, type JsonObject } from '../../model/json.js';
 
 export type SchemaKind = 'dataset-case' | 'openapi' | 'json-schema' | 'samples';
 
@@ -12,7 +10,7 @@ export type SchemaKind = 'dataset-case' | 'openapi' | 'json-schema' | 'samples';
  * A case of the automap dataset format: `{name, source: {system, entity, schema}, target: {…}, matches}`.
  * `--source` reads its `source.schema`, `--target` its `target.schema`.
  */
-export function isDatasetCase(doc: unknown): doc is Json {
+export function isDatasetCase(doc: unknown): doc is JsonObject {
   return (
     isObject(doc) &&
     isObject(doc['source']) &&
@@ -84,7 +82,7 @@ export function importEntity(doc: unknown, options: ImportOptions = {}): Importe
     case 'dataset-case': {
       if (!isDatasetCase(doc)) throw new SchemaImportError('this is not an automap dataset case: it needs source.schema and target.schema objects');
       const role = options.role ?? 'source';
-      const side = doc[role] as Json;
+      const side = doc[role] as JsonObject;
       let inner: ImportedEntity;
       try {
         inner = importEntity(side['schema'], { ...(options.name !== undefined ? { name: options.name } : {}), fallbackName: typeof side['entity'] === 'string' ? side['entity'] : role });
@@ -102,7 +100,7 @@ export function importEntity(doc: unknown, options: ImportOptions = {}): Importe
     case 'json-schema': {
       if (!isObject(doc)) throw new SchemaImportError('the schema is not a JSON object');
       const at = options.name === undefined ? '' : schemaPointer(doc, options.name);
-      const schema = at === '' ? doc : (resolvePointer(doc, at) as Json);
+      const schema = at === '' ? doc : (resolvePointer(doc, at) as JsonObject);
       const fields = fieldsFromJsonSchema(doc, { at });
       const title = typeof schema['title'] === 'string' ? schema['title'] : undefined;
       const lastSegment = at === '' ? undefined : at.split('/').pop()!.replace(/~1/g, '/').replace(/~0/g, '~');
@@ -118,7 +116,7 @@ export function importEntity(doc: unknown, options: ImportOptions = {}): Importe
 }
 
 /** The pointer of a named schema inside a JSON Schema document (`Address` → `/$defs/Address`). */
-function schemaPointer(doc: Json, name: string): string {
+function schemaPointer(doc: JsonObject, name: string): string {
   if (name.startsWith('#')) {
     const at = name.slice(1);
     if (!isObject(resolvePointer(doc, at))) throw new SchemaImportError(`there is no schema at ${name}`, at);

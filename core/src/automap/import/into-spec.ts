@@ -1,20 +1,18 @@
 import { dump } from 'js-yaml';
 import type { SourceFormat } from '../../load/load-source.js';
 import type { ImportedEntity } from '../schema-field.js';
-
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+import { isObject, type JsonObject } from '../../model/json.js';
 
 export type AddEntitiesResult =
-  | { ok: true; document: Json; added: string[]; replaced: string[] }
+  | { ok: true; document: JsonObject; added: string[]; replaced: string[] }
   | { ok: false; message: string; pointer: string };
 
 /** An imported entity as the spec declares one: fields with path, type, format, required, enum, description. */
-export function entityDeclaration(entity: ImportedEntity): Json {
-  const out: Json = { name: entity.name };
+export function entityDeclaration(entity: ImportedEntity): JsonObject {
+  const out: JsonObject = { name: entity.name };
   if (entity.description) out['description'] = entity.description;
   out['fields'] = entity.fields.map((f) => {
-    const field: Json = { path: f.path };
+    const field: JsonObject = { path: f.path };
     if (f.type) field['type'] = f.type;
     if (f.format) field['format'] = f.format;
     if (f.required) field['required'] = true;
@@ -30,7 +28,7 @@ export function entityDeclaration(entity: ImportedEntity): Json {
  * was. Refuses when the system is not declared, or an entity of that name exists and `replace`
  * is not set (a replaced entity keeps its place). The input document is not changed.
  */
-export function addEntitiesToSpec(document: Json, systemId: string, entities: readonly ImportedEntity[], options: { replace?: boolean } = {}): AddEntitiesResult {
+export function addEntitiesToSpec(document: JsonObject, systemId: string, entities: readonly ImportedEntity[], options: { replace?: boolean } = {}): AddEntitiesResult {
   const systems = document['systems'];
   if (!Array.isArray(systems)) return { ok: false, message: 'the spec declares no systems; add the system first', pointer: '/systems' };
   const at = systems.findIndex((s) => isObject(s) && s['id'] === systemId);
@@ -38,7 +36,7 @@ export function addEntitiesToSpec(document: Json, systemId: string, entities: re
     const ids = systems.filter(isObject).map((s) => String(s['id']));
     return { ok: false, message: `the spec declares no system "${systemId}" (it has: ${ids.join(', ') || 'none'}); add it under systems first or pick one of those`, pointer: '/systems' };
   }
-  const system = systems[at] as Json;
+  const system = systems[at] as JsonObject;
   const existing = system['entities'];
   if (existing !== undefined && !Array.isArray(existing)) return { ok: false, message: `system "${systemId}" has "entities" that is not a list`, pointer: `/systems/${at}/entities` };
   const list: unknown[] = [...((existing as unknown[] | undefined) ?? [])];
@@ -59,7 +57,7 @@ export function addEntitiesToSpec(document: Json, systemId: string, entities: re
       added.push(entity.name);
     }
   }
-  const newSystem: Json = {};
+  const newSystem: JsonObject = {};
   let placed = false;
   for (const [key, value] of Object.entries(system)) {
     newSystem[key] = key === 'entities' ? list : value;

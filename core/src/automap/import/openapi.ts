@@ -1,20 +1,18 @@
 import { fieldsFromJsonSchema, pointerSegment } from '../json-schema.js';
 import { SchemaImportError, type ImportedEntity } from '../schema-field.js';
-
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+import { isObject, type JsonObject } from '../../model/json.js';
 
 /** True for an OpenAPI 3.x (or Swagger 2.0) document. */
-export function isOpenApiDocument(doc: unknown): doc is Json {
+export function isOpenApiDocument(doc: unknown): doc is JsonObject {
   return isObject(doc) && (typeof doc['openapi'] === 'string' || typeof doc['swagger'] === 'string');
 }
 
 /** Where a document keeps its named schemas: `/components/schemas` (3.x) or `/definitions` (2.0). */
-function schemasPointer(doc: Json): string {
+function schemasPointer(doc: JsonObject): string {
   return typeof doc['swagger'] === 'string' && !isObject(doc['components']) ? '/definitions' : '/components/schemas';
 }
 
-function namedSchemas(doc: Json): Json {
+function namedSchemas(doc: JsonObject): JsonObject {
   const pointer = schemasPointer(doc);
   const holder = pointer === '/definitions' ? doc['definitions'] : isObject(doc['components']) ? doc['components']['schemas'] : undefined;
   if (holder === undefined) return {};

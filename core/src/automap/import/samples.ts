@@ -2,9 +2,7 @@ import { escapeSegment } from '../../model/pointer.js';
 import type { FieldFormat, FieldType } from '../../model/schema.js';
 import { matchesFormat } from '../../engine/formats.js';
 import { SchemaImportError, type SchemaField } from '../schema-field.js';
-
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+import { isObject, type JsonObject } from '../../model/json.js';
 
 /** How many example values each field keeps (value overlap is a matching signal). */
 const EXAMPLES = 5;
@@ -87,7 +85,7 @@ export function fieldsFromSamples(records: readonly unknown[]): SchemaField[] {
     if (s.examples.length < EXAMPLES && !s.examples.some((e) => e === value)) s.examples.push(value);
   };
 
-  const visitObject = (record: Json, prefix: string, pointer: string, depth: number) => {
+  const visitObject = (record: JsonObject, prefix: string, pointer: string, depth: number) => {
     if (depth > MAX_DEPTH) throw new SchemaImportError(`the sample records nest more than ${MAX_DEPTH} levels deep`, pointer);
     for (const [key, value] of Object.entries(record)) {
       if (!writableName(key)) continue;

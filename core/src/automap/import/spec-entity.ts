@@ -1,5 +1,5 @@
 import type { SpecIndex } from '../../model/spec-index.js';
-import { declaredForm, parseEntityPath, parseSegments } from '../../paths/field-path.js';
+import { declaredForm, parseEntityPath, parseSegments } from '../../model/field-path.js';
 import { SchemaImportError, type AcceptedPair, type ImportedEntity, type SchemaField } from '../schema-field.js';
 
 /**

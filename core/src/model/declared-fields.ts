@@ -1,4 +1,4 @@
-import type { Entity, FieldDeclaration } from '../model/types.js';
+import type { Entity, FieldDeclaration } from './types.js';
 import { nameForm, parseSegments, type PathSegment } from './field-path.js';
 
 /** What a path names in an entity's declared fields. */

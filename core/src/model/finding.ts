@@ -1,4 +1,5 @@
-import type { Severity } from '../rules/rule.js';
+/** How much a finding matters; `--fail-on` picks the lowest one that fails a check. */
+export type Severity = 'error' | 'warn' | 'info';
 
 /** A finding as every output format and every outside tool sees it (spec-format.md, "The check"). */
 export interface Finding {

@@ -1,24 +1,11 @@
-import type { PathSegment } from '../paths/field-path.js';
+import type { PathSegment } from '../model/field-path.js';
+import { getOwn, isObject, setOwn, type JsonObject } from '../model/json.js';
+import { selectedIndex } from './selector.js';
 
 /**
  * Reading and writing records along field paths (spec-format.md, "Field paths"). Records are
- * plain JSON data. Keys are only ever read as own properties and written as own properties, so
- * `__proto__` or `constructor` in a record is data like any other key.
+ * plain JSON data (model/json.ts), read and written as own properties only.
  */
-
-export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-export type JsonObject = { [key: string]: unknown };
-
-export const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
-
-export function getOwn(object: JsonObject, key: string): unknown {
-  return Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined;
-}
-
-export function setOwn(object: JsonObject, key: string, value: unknown): void {
-  if (key === '__proto__') Object.defineProperty(object, key, { value, writable: true, enumerable: true, configurable: true });
-  else object[key] = value;
-}
 
 /** A read: `found` is false when the path is missing from the record (the mapping then writes nothing). */
 export type ReadResult = { found: true; value: unknown } | { found: false };
@@ -48,10 +35,9 @@ export function readPath(value: unknown, segments: readonly PathSegment[], from 
         }),
       };
     case 'index':
-      return selector.index < child.length ? readPath(child[selector.index], segments, from + 1) : NOT_FOUND;
     case 'match': {
-      const element = child.find((e) => isObject(e) && String(getOwn(e, selector.key)) === selector.value);
-      return element === undefined ? NOT_FOUND : readPath(element, segments, from + 1);
+      const selected = selectedIndex(child, selector);
+      return selected === -1 ? NOT_FOUND : readPath(child[selected], segments, from + 1);
     }
   }
 }
@@ -115,7 +101,7 @@ function write(object: JsonObject, segments: readonly PathSegment[], from: numbe
       into(selector.index, value, aligned);
       return;
     case 'match': {
-      let index = list.findIndex((e) => isObject(e) && String(getOwn(e, selector.key)) === selector.value);
+      let index = selectedIndex(list, selector);
       if (index === -1) {
         const element: JsonObject = {};
         setOwn(element, selector.key, selector.value);

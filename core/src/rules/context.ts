@@ -1,8 +1,8 @@
 import { ExpressionCache } from '../expr/expressions.js';
 import { declaredEntities, type AnyElement, type DataFlowElement, type SpecIndex } from '../model/spec-index.js';
 import type { Endpoint, Entity } from '../model/types.js';
-import { declaredFields, type FieldResolution } from '../paths/declared-fields.js';
-import { parseEntityPath, type ParsedEntityPath } from '../paths/field-path.js';
+import { declaredFields, type FieldResolution } from '../model/declared-fields.js';
+import { parseEntityPath, type ParsedEntityPath } from '../model/field-path.js';
 
 /** A place where an input is referenced: by a mapping's `input`, or `$inputs.<id>` in an expression. */
 export interface InputReference {
