@@ -2,7 +2,7 @@ import { declaredEntities, type DataFlowElement, type MappingElement, type SpecI
 import type { Entity, InputDeclaration } from '../model/types.js';
 import type { FieldType } from '../model/schema.js';
 import { declaredFields } from '../paths/declared-fields.js';
-import { eachDepth, parseEntityPath, type EntityPath } from '../paths/field-path.js';
+import { eachDepth, formatSegments, parseEntityPath, type EntityPath } from '../paths/field-path.js';
 import { parseExpression, walkNodes, type JsonataNode } from '../expr/expressions.js';
 import { convertToType } from './convert.js';
 import { getOwn, isObject, readPath, writePath, type JsonObject } from './record-path.js';
@@ -17,7 +17,10 @@ export interface CompiledMapping {
   transform?: CompiledTransform;
   /** The declared type of the target, when the path names one field (per element for `[]`). */
   targetType?: FieldType;
-  /** How many `[]` levels map element-wise (source and target both iterate). */
+  /**
+   * How many `[]` levels map element-wise (source and target both iterate). With a transform,
+   * it runs once per element of these levels, `$source` bound to that element's value.
+   */
   aligned: number;
   /** Why it cannot run (a path or expression that does not parse); the check reports it too. */
   broken?: string;
@@ -97,7 +100,7 @@ function compileMapping(element: MappingElement, targetEntities: Map<string, Ent
       return compiled;
     }
     compiled.source = source.path;
-    if (m.transform === undefined) compiled.aligned = Math.min(eachDepth(source.path.segments), eachDepth(target.path.segments));
+    compiled.aligned = Math.min(eachDepth(source.path.segments), eachDepth(target.path.segments));
   }
   if (m.transform !== undefined) {
     const parsed = parseExpression(m.transform);
@@ -139,6 +142,28 @@ function compactBeyond(value: unknown, keep: number): unknown {
   if (!Array.isArray(value) || keep === Infinity) return value;
   const inner = value.map((v) => compactBeyond(v, keep - 1));
   return keep > 0 ? inner : inner.filter((v) => v !== undefined);
+}
+
+/** True when a mapping's transform runs once per element (a source and a target through `[]`). */
+export function runsPerElement(mapping: CompiledMapping): boolean {
+  return mapping.transform !== undefined && mapping.source !== undefined && mapping.aligned > 0;
+}
+
+/** As `eachElement`, awaiting `f`, which also gets the element's indexes (one per level). */
+async function eachElementAsync(value: unknown, aligned: number, f: (v: unknown, at: number[]) => Promise<unknown>, at: number[] = []): Promise<unknown> {
+  if (aligned > 0 && Array.isArray(value)) {
+    const out: unknown[] = [];
+    for (let i = 0; i < value.length; i++) out.push(value[i] === undefined ? undefined : await eachElementAsync(value[i], aligned - 1, f, [...at, i]));
+    return out;
+  }
+  return f(value, at);
+}
+
+/** A path with its first `[]` levels made concrete: `Order.items[2].price` for indexes [2]. */
+export function elementPath(path: EntityPath, indexes: readonly number[]): string {
+  let level = 0;
+  const segments = path.segments.map((s) => (s.selector?.kind === 'each' && level < indexes.length ? { name: s.name, selector: { kind: 'index' as const, index: indexes[level++]! } } : s));
+  return segments.length > 0 ? `${path.entity}.${formatSegments(segments)}` : path.entity;
 }
 
 /** Applies `f` at each element of `aligned` list levels, or to the value itself. */
@@ -190,12 +215,25 @@ export async function evaluateDataFlow(
         branchSet = taken.get(mapping.element.id) ?? new Set();
         taken.set(mapping.element.id, branchSet);
       }
-      const bindings: Record<string, unknown> = { inputs };
-      if (mapping.source) bindings['source'] = sourceValue;
+      const transform = mapping.transform;
+      let element: number[] | undefined;
       try {
-        value = toJson(batched ? batched[mapping.element.id] : await mapping.transform.evaluate(given, bindings, branchSet));
+        if (runsPerElement(mapping)) {
+          // Once per element: `$source` is the element's value, the input document stays the whole records.
+          value = await eachElementAsync(sourceValue, mapping.aligned, async (v, at) => {
+            element = at;
+            return toJson(await transform.evaluate(given, { inputs, source: v }, branchSet));
+          });
+        } else if (batched?.has(mapping.element.id)) {
+          value = toJson(batched.get(mapping.element.id));
+        } else {
+          const bindings: Record<string, unknown> = { inputs };
+          if (mapping.source) bindings['source'] = sourceValue;
+          value = toJson(await transform.evaluate(given, bindings, branchSet));
+        }
       } catch (error) {
-        problems.push({ path: targetText, code: 'transform', mapping: mapping.element.id, message: `transform of ${mapping.element.id} ${describeTransformError(error)}` });
+        const where = element ? ` (for ${elementPath(mapping.source!, element)})` : '';
+        problems.push({ path: targetText, code: 'transform', mapping: mapping.element.id, message: `transform of ${mapping.element.id}${where} ${describeTransformError(error)}` });
         continue;
       }
       if (value === undefined) continue;
@@ -261,7 +299,8 @@ const batches = new WeakMap<CompiledDataFlow, { expression: ReturnType<typeof gu
 function batchOf(flow: CompiledDataFlow) {
   let batch = batches.get(flow);
   if (batch === undefined) {
-    const members = flow.mappings.filter((m) => m.transform && !m.broken);
+    // A per-element transform runs once per element, outside the batch.
+    const members = flow.mappings.filter((m) => m.transform && !m.broken && !runsPerElement(m));
     if (members.length < 2) batch = null;
     else {
       const fields = members.map((m, i) => `${JSON.stringify(String(i))}: ${m.transform!.text}`);
@@ -297,7 +336,7 @@ function bindSources(expression: ReturnType<typeof guardedExpression>, members: 
 }
 
 /** Results of every transform by mapping id, or undefined when the batch cannot answer for all. */
-async function evaluateBatch(flow: CompiledDataFlow, given: Record<string, unknown>, inputs: Record<string, unknown>): Promise<Record<string, unknown> | undefined> {
+async function evaluateBatch(flow: CompiledDataFlow, given: Record<string, unknown>, inputs: Record<string, unknown>): Promise<Map<string, unknown> | undefined> {
   const batch = batchOf(flow);
   if (!batch) return undefined;
   const bindings: Record<string, unknown> = { inputs };
@@ -313,9 +352,9 @@ async function evaluateBatch(flow: CompiledDataFlow, given: Record<string, unkno
   } catch {
     return undefined;
   }
-  const byId: Record<string, unknown> = {};
+  const byId = new Map<string, unknown>();
   batch.members.forEach((m, i) => {
-    byId[m.element.id] = isObject(result) ? getOwn(result, String(i)) : undefined;
+    byId.set(m.element.id, isObject(result) ? getOwn(result, String(i)) : undefined);
   });
   return byId;
 }

@@ -44,6 +44,23 @@ function pathExpression(base: string, segments: readonly PathSegment[]): string 
   return segments.some((s) => s.selector?.kind === 'each') ? `[${path}]` : path;
 }
 
+const firstEach = (segments: readonly PathSegment[]) => segments.findIndex((s) => s.selector?.kind === 'each');
+
+/** The list a path's first `[]` reads (`Order.items` of `Order.items[].price`), as a JSONata path. */
+function listExpression(base: string, segments: readonly PathSegment[]): string {
+  const cut = firstEach(segments);
+  return pathExpression(base, segments.slice(0, cut + 1).map((s, i) => (i === cut ? { name: s.name } : s)));
+}
+
+/**
+ * A source value as the engine reads it: through a `[]`, a list of the elements' values, or
+ * nothing when the list itself is missing or not a list (a JSONata path would give `[]`).
+ */
+function sourceExpression(base: string, segments: readonly PathSegment[]): string {
+  if (firstEach(segments) < 0) return pathExpression(base, segments);
+  return `($type(${listExpression(base, segments)}) = "array" ? ${pathExpression(base, segments)} : undefined)`;
+}
+
 const CONVERSIONS: Partial<Record<FieldType, (v: string) => string>> = {
   number: (v) => `($type(${v}) = "string" and $contains(${v}, /^-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?$/)) ? $number(${v}) : ${v}`,
   integer: (v) => `($type(${v}) = "string" and $contains(${v}, /^-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?$/)) ? $number(${v}) : ${v}`,
@@ -58,9 +75,9 @@ function valueExpression(entry: Entry): string {
   const constant = !entry.mapping.transform && !entry.mapping.source && m.input === undefined;
   if (entry.mapping.transform) {
     const transform = `(${entry.mapping.transform.text})`;
-    value = entry.mapping.source ? `($source := ${pathExpression(entry.base, entry.source)}; $exists($source) ? ${transform} : undefined)` : transform;
+    value = entry.mapping.source ? `($source := ${sourceExpression(entry.base, entry.source)}; $exists($source) ? ${transform} : undefined)` : transform;
   } else if (entry.mapping.source) {
-    value = pathExpression(entry.base, entry.source);
+    value = sourceExpression(entry.base, entry.source);
   } else if (m.input !== undefined) {
     value = `$lookup($inputs, ${literal(m.input)})`;
   } else {
@@ -130,36 +147,51 @@ function buildList(entries: readonly Entry[], depth: number): string {
     parts.push(`[($o := ${object}; $count($keys($o)) > 0 ? ${withKey} : undefined)]`);
   }
   const each = entries.filter((e) => e.target[0]!.selector?.kind === 'each');
-  if (each.length > 0) parts.push(buildEach(each, depth));
+  let kept = '';
+  if (each.length > 0) {
+    const built = buildEach(each, depth);
+    parts.push(built.expression);
+    // The engine makes the list when an element-wise source list exists, even an empty one.
+    kept = built.lists.map((l) => ` or $type(${l}) = "array"`).join('');
+  }
   const list = parts.reduce((all, part) => (all ? `$append(${all}, ${part})` : part), '');
-  return `($a := ${list}; $count($a) > 0 ? $a : undefined)`;
+  return `($a := ${list}; ($count($a) > 0${kept}) ? $a : undefined)`;
 }
 
-/** `[]` targets: element-wise entries iterate their source list; the others go into every element. */
-function buildEach(entries: readonly Entry[], depth: number): string {
+/**
+ * `[]` targets: element-wise entries (direct, lookups and per-element transforms alike) iterate
+ * their source list, one element each; the others go into every element. Also gives the source
+ * lists iterated.
+ */
+function buildEach(entries: readonly Entry[], depth: number): { expression: string; lists: string[] } {
   const element = `$e${depth}`;
   const position = `$i${depth}`;
-  const firstEach = (e: Entry) => e.source.findIndex((s) => s.selector?.kind === 'each');
-  const aligned = entries.filter((e) => e.aligned > 0 && firstEach(e) >= 0);
+  const aligned = entries.filter((e) => e.aligned > 0 && firstEach(e.source) >= 0);
   const children: Entry[] = [];
+  const lists = [...new Set(aligned.map((e) => listExpression(e.base, e.source)))];
   let over = '[0]'; // no element-wise entry: one element, as the engine creates
   if (aligned.length > 0) {
-    const listOf = (e: Entry) => {
-      const cut = firstEach(e);
-      const prefix = e.source.slice(0, cut + 1).map((s, i) => (i === cut ? { name: s.name } : s));
-      return pathExpression(e.base, prefix);
-    };
-    over = `[${listOf(aligned[0]!)}]`;
+    // Only a list is iterated: the engine reads nothing through `[]` of an object or a scalar.
+    over = `($l${depth} := ${lists[0]}; $type($l${depth}) = "array" ? $l${depth} : [])`;
     for (const e of aligned) {
-      const list = listOf(e);
-      const base = list === listOf(aligned[0]!) ? element : `(${list})[${position}]`;
-      children.push({ ...shift(e), base, source: e.source.slice(firstEach(e) + 1), aligned: e.aligned - 1 });
+      const list = listExpression(e.base, e.source);
+      const base = list === lists[0] ? element : `(${list})[${position}]`;
+      children.push({ ...shift(e), base, source: e.source.slice(firstEach(e.source) + 1), aligned: e.aligned - 1 });
     }
   }
   for (const e of entries) if (!aligned.includes(e)) children.push(shift(e));
   const leaves = children.filter((e) => e.target.length === 0);
+  if (leaves.length > 0 && aligned.length > 0) {
+    // Values straight into the list keep their positions: an element without one becomes null,
+    // as in the engine (which leaves no holes), and none is added after the last value.
+    const body = valueExpression(leaves[leaves.length - 1]!);
+    const boxed = `$map(${over}, function(${element}, ${position}) { {"v": ${body}} })`;
+    const last = `$max($append(-1, $map($b${depth}, function($x, $k) { $exists($x.v) ? $k : -1 })))`;
+    const kept = `$map($filter($b${depth}, function($x, $k) { $k <= $n${depth} }), function($x) { $exists($x.v) ? $x.v : null })`;
+    return { expression: `[($b${depth} := ${boxed}; $n${depth} := ${last}; ${kept})]`, lists };
+  }
   const body = leaves.length > 0 ? valueExpression(leaves[leaves.length - 1]!) : buildObject(children, depth + 1);
-  return `[$map(${over}, function(${element}, ${position}) { ${body} })]`;
+  return { expression: `[$map(${over}, function(${element}, ${position}) { ${body} })]`, lists };
 }
 
 /** The JSONata expression of one data flow: source records and `$inputs` in, target records out. */
