@@ -53,6 +53,7 @@ describe('evaluateDataFlow, with the transforms run as one expression', () => {
         const oneByOne = await evaluateDataFlow(flow, { S }, { n }, new Map()); // tracking branches runs them singly
         expect(batched.records).toStrictEqual(oneByOne.records);
         expect(batched.problems).toStrictEqual(oneByOne.problems);
+        expect(batched.unwritten).toStrictEqual(oneByOne.unwritten);
       }),
       { numRuns: 200 },
     );

@@ -5,6 +5,7 @@ import { declaredFields } from '../paths/declared-fields.js';
 import { eachDepth, formatSegments, parseEntityPath, type EntityPath } from '../paths/field-path.js';
 import { parseExpression, walkNodes, type JsonataNode } from '../expr/expressions.js';
 import { convertToType } from './convert.js';
+import { describeValue } from '../model/describe-value.js';
 import { getOwn, isObject, readPath, writePath, type JsonObject } from './record-path.js';
 import { compileTransform, describeTransformError, guardedExpression, type CompiledTransform } from './transform.js';
 import { effectiveInputs, validateInputs, validateRecord, type InputProblem, type RecordProblem } from './validate.js';
@@ -45,12 +46,22 @@ export interface EvaluationProblem {
 
 export type RunProblem = (RecordProblem & { mapping?: string }) | InputProblem | EvaluationProblem;
 
+/** A mapping that wrote nothing at a target path (as written, or one element's, with indexes), and why. */
+export interface UnwrittenTarget {
+  mapping: string;
+  path: string;
+  /** A short sentence naming the mapping: "mapping FM-4 wrote nothing: the input company was not given". */
+  reason: string;
+}
+
 export interface FlowRun {
   /** The produced target records, by entity name. */
   records: Record<string, JsonObject>;
   problems: RunProblem[];
   /** Concrete path written → id of the mapping that wrote it last. */
   writers: Map<string, string>;
+  /** The mappings that wrote nothing (or nothing at some elements), for a failed test to explain. */
+  unwritten: UnwrittenTarget[];
 }
 
 export function compileDataFlow(index: SpecIndex, flow: DataFlowElement, entitiesOf: (system: string | undefined) => Map<string, Entity> | undefined): CompiledDataFlow {
@@ -187,25 +198,38 @@ export async function evaluateDataFlow(
   for (const { name } of flow.targetEntities) records[name] = {};
   const problems: RunProblem[] = [];
   const writers = new Map<string, string>();
+  const unwritten: UnwrittenTarget[] = [];
 
   // Without branch tracking, all transforms of the flow run as one expression: one evaluation
   // per record instead of one per transform. Any failure falls back to one at a time, below.
   const batched = taken ? undefined : await evaluateBatch(flow, given, inputs);
 
   for (const mapping of flow.mappings) {
-    if (mapping.broken) continue; // the check reports it; the run cannot evaluate it
     const m = mapping.element.value;
+    const id = mapping.element.id;
     const targetText = m.target ?? '';
+    const silent = (reason: string) => unwritten.push({ mapping: id, path: targetText, reason });
+    if (mapping.broken) {
+      silent(`mapping ${id} cannot run: its ${mapping.broken}`); // the check reports it too
+      continue;
+    }
     let value: unknown;
     let sourceValue: unknown;
     if (mapping.source) {
       const read = readSource(mapping, given);
-      if (!read.found) continue; // a missing source writes nothing, and no default applies
+      if (!read.found) {
+        // A missing source writes nothing, and no default applies.
+        silent(`mapping ${id} wrote nothing: ${sourceMissing(mapping.source, formatPath(mapping.source), given)}`);
+        continue;
+      }
       sourceValue = read.value;
       value = sourceValue;
     } else if (m.input !== undefined) {
       value = getOwn(inputs as JsonObject, m.input);
-      if (value === undefined) continue;
+      if (value === undefined) {
+        silent(`mapping ${id} wrote nothing: the input ${m.input} was not given`);
+        continue;
+      }
     } else if (m.constant !== undefined) {
       value = m.constant.value;
     }
@@ -233,10 +257,15 @@ export async function evaluateDataFlow(
         }
       } catch (error) {
         const where = element ? ` (for ${elementPath(mapping.source!, element)})` : '';
-        problems.push({ path: targetText, code: 'transform', mapping: mapping.element.id, message: `transform of ${mapping.element.id}${where} ${describeTransformError(error)}` });
+        const failure = describeTransformError(error);
+        problems.push({ path: targetText, code: 'transform', mapping: id, message: `transform of ${id}${where} ${failure}` });
+        silent(`mapping ${id} wrote nothing: its transform${where} ${failure}`);
         continue;
       }
-      if (value === undefined) continue;
+      if (value === undefined) {
+        silent(`mapping ${id} ran and its transform gave no value (undefined)`);
+        continue;
+      }
     }
     if (m.lookup) {
       const lookup = m.lookup;
@@ -258,7 +287,8 @@ export async function evaluateDataFlow(
         return v;
       });
       if (failure) {
-        problems.push({ path: targetText, code: 'type', mapping: mapping.element.id, message: `${targetText}: ${failure} (mapping ${mapping.element.id})` });
+        problems.push({ path: targetText, code: 'type', mapping: id, message: `${targetText}: ${failure} (mapping ${id})` });
+        silent(`mapping ${id} wrote nothing: ${failure}`);
         continue;
       }
     }
@@ -266,11 +296,21 @@ export async function evaluateDataFlow(
     if (mapping.target.segments.length === 0) {
       // A mapping to the whole record merges an object into it.
       if (isObject(value)) for (const key of Object.keys(value)) writePath(entityRecord, [{ name: key }], value[key], 0);
-      writers.set(mapping.target.entity, mapping.element.id);
+      else silent(`mapping ${id} wrote nothing: its value, ${describeValue(value)}, is not an object to merge into ${mapping.target.entity}`);
+      writers.set(mapping.target.entity, id);
       continue;
     }
+    if (mapping.aligned > 0 && mapping.source) {
+      for (const hole of elementsWithoutValue(value, sourceValue, mapping.aligned)) {
+        const sourceAt = elementPath(mapping.source, hole.at);
+        const reason = hole.sourceMissing
+          ? `mapping ${id} wrote nothing there: ${sourceMissing(mapping.source, sourceAt, given)}`
+          : `mapping ${id} ran on ${sourceAt} and its transform gave no value (undefined)`;
+        unwritten.push({ mapping: id, path: elementPath(mapping.target, hole.at), reason });
+      }
+    }
     for (const path of writePath(entityRecord, mapping.target.segments, value, mapping.aligned, mapping.target.entity)) {
-      writers.set(path, mapping.element.id);
+      writers.set(path, id);
     }
   }
 
@@ -282,7 +322,25 @@ export async function evaluateDataFlow(
     }
   }
   problems.push(...validateInputs(flow.usedInputs, inputs));
-  return { records, problems, writers };
+  return { records, problems, writers, unwritten };
+}
+
+const formatPath = (path: EntityPath) => (path.segments.length > 0 ? `${path.entity}.${formatSegments(path.segments)}` : path.entity);
+
+/** Why a source read found nothing: "its source Order.items[1].price is missing from the given Order". */
+function sourceMissing(source: EntityPath, shown: string, given: Record<string, unknown>): string {
+  return getOwn(given, source.entity) === undefined ? `its source ${shown} is missing: no ${source.entity} record was given` : `its source ${shown} is missing from the given ${source.entity}`;
+}
+
+/** The element positions of an element-wise value that hold nothing, and whether the source lacked them too. */
+function elementsWithoutValue(value: unknown, source: unknown, aligned: number, at: number[] = [], out: { at: number[]; sourceMissing: boolean }[] = []) {
+  if (!Array.isArray(value)) return out;
+  value.forEach((v, i) => {
+    const s = Array.isArray(source) ? source[i] : undefined;
+    if (v === undefined) out.push({ at: [...at, i], sourceMissing: s === undefined });
+    else if (aligned > 1) elementsWithoutValue(v, s, aligned - 1, [...at, i], out);
+  });
+  return out;
 }
 
 /** A mapping's source value: a list read into one value (not element-wise) keeps the elements that have one. */
