@@ -171,3 +171,41 @@ describe('dataFlowToJsonata, per-element transforms and lookups', () => {
     expect(compared).toBeGreaterThan(100);
   });
 });
+
+describe('entity names that are not JSONata names', () => {
+  const spec = {
+    specwright: 1,
+    id: 'users',
+    title: 'Users',
+    systems: [{ id: 'gh' }, { id: 'crm' }],
+    useCases: [
+      {
+        id: 'UC-1',
+        dataFlows: [
+          {
+            id: 'DF-1',
+            source: { system: 'gh', entities: ['simple-user'] },
+            target: { system: 'crm', entities: ['crm-contact'] },
+            mappings: [
+              { id: 'FM-1', target: 'crm-contact.handle', source: 'simple-user.login' },
+              { id: 'FM-2', target: 'crm-contact.name', transform: '$uppercase(`simple-user`.name)' },
+              { id: 'FM-3', target: 'crm-contact.emails[].address', source: 'simple-user.emails[].email', transform: '$source & " (" & `simple-user`.login & ")"' },
+            ],
+          },
+        ],
+      },
+    ],
+  };
+
+  it('run in backticks in the engine and in the exported JSONata, which quotes them itself', async () => {
+    const [flow] = flowsOf(indexSpec(spec));
+    const given = { 'simple-user': { login: 'octo', name: 'Octo Cat', emails: [{ email: 'o@c.at' }, {}] } };
+    const engine = await evaluateDataFlow(flow!, given, {});
+    expect(engine.problems).toStrictEqual([]);
+    expect(engine.records).toStrictEqual({ 'crm-contact': { handle: 'octo', name: 'OCTO CAT', emails: [{ address: 'o@c.at (octo)' }, {}] } });
+    const text = dataFlowToJsonata(flow!);
+    expect(text).toContain('`simple-user`.`login`');
+    expect(text).toContain('"crm-contact": {');
+    expect(JSON.parse(JSON.stringify(await jsonata(text).evaluate(given, { inputs: {} })))).toStrictEqual(engine.records);
+  });
+});
