@@ -41,15 +41,19 @@ Commands:
                   --memory   mappings accepted in earlier specs (files, or a folder of
                              .yaml/.json specs) are ranked first; repeatable
                   exits 0, or 2 when an input cannot be read or is not a usable schema
-  import <schema> --into <spec> --system <id> [--entities A,B] [--replace]
+  import <schema> --into <spec> --system <id> [--entities A,B] [--as <Name>] [--replace]
                   add entities and their fields (path, type, format, required, enum,
                   description) to a system of the spec, so field references are checked.
                   <schema> is an OpenAPI document (every component schema, or those named
                   by --entities or api.yaml#Name), a JSON Schema ($defs names with
                   --entities), sample JSON records, or <spec>#<system>/<Entity>.
+                  --as <Name>  the name the one imported entity takes in the spec; pick
+                               a JSONata name (letters, digits, _: SimpleUser rather than
+                               simple-user) so transforms can write SimpleUser.login
                   The spec is written back as YAML or JSON like it was; YAML comments are
                   not kept. Refuses (exit 2, nothing written) when the system is not
-                  declared, an entity exists (unless --replace) or the input is unusable
+                  declared, an entity exists (unless --replace), --as is given for other
+                  than one entity, or the input is unusable
 
 Files ending in .json are read as strict JSON, all others as YAML.
 Rules: docs/rules.md
