@@ -29,7 +29,7 @@ export async function runCli(args: string[], io: CliIo): Promise<number> {
         const { values, positionals } = parseArgs({
           args: rest,
           allowPositionals: true,
-          options: { to: { type: 'string' }, out: { type: 'string' } },
+          options: { to: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' } },
         });
         return await runExport(parseExportOptions(positionals, values), io);
       }

@@ -21,9 +21,14 @@ Commands:
   test <file>…    run the test cases against the mappings
                   --format stylish|json|junit                         (default stylish)
                   exits 1 when a test fails, 2 when a file is not a spec, else 0
-  export <file> --to jsonata|fixtures [--out <dir>]
+  export <file> --to jsonata|fixtures [--out <dir>] [--force]
                   jsonata: one JSONata expression per data flow (source records and
-                  $inputs in, target records out); fixtures: one JSON file per test case
+                  $inputs in, target records out); fixtures: one JSON file per test case.
+                  Refuses a spec the check finds errors in (exit 1, the findings on
+                  stderr as file:line:column rule message, nothing written)
+                  --force   export anyway; a mapping that cannot be exported (a broken
+                            path or expression) is named on stderr and, for jsonata,
+                            in a comment of the expression
   convert <file> --to yaml|json|adf|storage|markdown [--out <file>]
                   convert a spec to a Confluence page tree (a JSON array of pages
                   [{title, parent, body}], bodies in ADF or storage format), or to

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import jsonata from 'jsonata';
-import { compileDataFlows, dataFlowToJsonata, evaluateDataFlow, indexSpec, type SpecIndex } from '@specwright/core';
+import { compileDataFlows, dataFlowToJsonata, evaluateDataFlow, exportDataFlow, indexSpec, type SpecIndex } from '@specwright/core';
 import { exampleSpec } from '../../../test/support/examples.js';
 import { readdirSync } from 'node:fs';
 import { repoRoot } from '../../../test/support/examples.js';
@@ -207,5 +207,44 @@ describe('entity names that are not JSONata names', () => {
     expect(text).toContain('`simple-user`.`login`');
     expect(text).toContain('"crm-contact": {');
     expect(JSON.parse(JSON.stringify(await jsonata(text).evaluate(given, { inputs: {} })))).toStrictEqual(engine.records);
+  });
+});
+
+describe('exportDataFlow', () => {
+  it('leaves out the mappings it cannot export, naming each with its reason, and exports the rest', async () => {
+    const index = indexSpec({
+      specwright: 1,
+      id: 'skips',
+      title: 'Skips',
+      systems: [{ id: 's' }, { id: 't' }],
+      useCases: [
+        {
+          id: 'UC-1',
+          dataFlows: [
+            {
+              id: 'DF-1',
+              source: { system: 's', entities: ['S'] },
+              target: { system: 't', entities: ['T'] },
+              mappings: [
+                { id: 'FM-1', target: 'T.a', source: 'S.a' },
+                { id: 'FM-2', target: 'T.b', source: 'S.we`ird' },
+                { id: 'FM-3', target: 'T.c', transform: 'S.a +' },
+                { id: 'FM-4', target: 'T.d[', source: 'S.a' },
+              ],
+            },
+          ],
+        },
+      ],
+    });
+    const [flow] = flowsOf(index);
+    const { expression, skipped } = exportDataFlow(flow!);
+    expect(skipped.map((s) => [s.mapping.id, s.reason])).toStrictEqual([
+      ['FM-2', 'its source names "we`ird", which contains a backtick that JSONata cannot quote'],
+      ['FM-3', expect.stringMatching(/^its transform is not valid JSONata: /)],
+      ['FM-4', expect.stringMatching(/^its target "T\.d\[" /)],
+    ]);
+    for (const id of ['FM-2', 'FM-3', 'FM-4']) expect(expression).toMatch(new RegExp(`^/\\* ${id} \\(target [^)]+\\) is not exported: .+ \\*/$`, 'm'));
+    expect(JSON.parse(JSON.stringify(await jsonata(expression).evaluate({ S: { a: 1, 'we`ird': 2 } }, { inputs: {} })))).toStrictEqual({ T: { a: 1 } });
+    expect(dataFlowToJsonata(flow!)).toBe(expression);
   });
 });

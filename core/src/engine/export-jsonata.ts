@@ -1,5 +1,6 @@
 import type { FieldType } from '../model/schema.js';
 import type { PathSegment } from '../paths/field-path.js';
+import type { MappingElement } from '../model/spec-index.js';
 import type { CompiledDataFlow, CompiledMapping } from './data-flow.js';
 import { convertToType } from './convert.js';
 
@@ -194,9 +195,47 @@ function buildEach(entries: readonly Entry[], depth: number): { expression: stri
   return { expression: `[$map(${over}, function(${element}, ${position}) { ${body} })]`, lists };
 }
 
+/** A mapping the export leaves out, and why. */
+export interface SkippedMapping {
+  mapping: MappingElement;
+  reason: string;
+}
+
+export interface ExportedDataFlow {
+  /** The JSONata expression; it names each skipped mapping in a comment. */
+  expression: string;
+  skipped: SkippedMapping[];
+}
+
+/** Why a mapping cannot go into the expression: a path or expression that does not parse, or a name JSONata cannot quote. */
+function exportProblem(mapping: CompiledMapping): string | undefined {
+  if (mapping.broken) return `its ${mapping.broken}`;
+  const source = mapping.source;
+  if (!source) return undefined;
+  // Source names are quoted in backticks (target names are JSON strings, which take anything).
+  const names = [source.entity, ...source.segments.flatMap((s) => (s.selector?.kind === 'match' ? [s.name, s.selector.key] : [s.name]))];
+  const bad = names.find((n) => n.includes('`'));
+  return bad === undefined ? undefined : `its source names ${JSON.stringify(bad)}, which contains a backtick that JSONata cannot quote`;
+}
+
+const commentText = (text: string) => text.replace(/\*\//g, '* /');
+
 /** The JSONata expression of one data flow: source records and `$inputs` in, target records out. */
 export function dataFlowToJsonata(flow: CompiledDataFlow): string {
-  const runnable = flow.mappings.filter((m) => !m.broken);
+  return exportDataFlow(flow).expression;
+}
+
+/**
+ * `dataFlowToJsonata`, saying which mappings it left out: those that cannot run or cannot be
+ * written as JSONata. Each is named in a comment of the expression too, so none goes missing unseen.
+ */
+export function exportDataFlow(flow: CompiledDataFlow): ExportedDataFlow {
+  const skipped: SkippedMapping[] = [];
+  const runnable = flow.mappings.filter((m) => {
+    const problem = exportProblem(m);
+    if (problem) skipped.push({ mapping: m.element, reason: problem });
+    return !problem;
+  });
   const records: string[] = [];
   const entities = [...new Set([...flow.targetEntities.map((t) => t.name), ...runnable.map((m) => m.target.entity)])];
   for (const entity of entities) {
@@ -209,9 +248,10 @@ export function dataFlowToJsonata(flow: CompiledDataFlow): string {
     if (whole.length > 0) record = `$merge([${whole.map(valueExpression).join(', ')}, ${record}])`;
     records.push(`${literal(entity)}: ${record}`);
   }
-  const header = `/* ${flow.element.id}${flow.element.value.title ? `: ${flow.element.value.title.replace(/\*\//g, '* /')}` : ''}. Input: the source records by entity name; bind $inputs. */`;
+  let header = `/* ${flow.element.id}${flow.element.value.title ? `: ${commentText(flow.element.value.title)}` : ''}. Input: the source records by entity name; bind $inputs. */`;
+  for (const { mapping, reason } of skipped) header += `\n/* ${commentText(`${mapping.id} (target ${mapping.value.target ?? '?'}) is not exported: ${reason}`)} */`;
   // Declared defaults fill the inputs left out, as in the engine.
   const defaults = Object.fromEntries(flow.allInputs.filter((i) => i.default !== undefined && i.default !== null).map((i) => [i.id, i.default]));
   const inputs = `$inputs := $exists($inputs) ? $merge([${literal(defaults)}, $inputs]) : ${literal(defaults)};`;
-  return `${header}\n(\n  ${inputs}\n  {\n${records.map((r) => '    ' + r).join(',\n')}\n  }\n)\n`;
+  return { expression: `${header}\n(\n  ${inputs}\n  {\n${records.map((r) => '    ' + r).join(',\n')}\n  }\n)\n`, skipped };
 }
