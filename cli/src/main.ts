@@ -29,7 +29,7 @@ export async function runCli(args: string[], io: CliIo): Promise<number> {
         const { values, positionals } = parseArgs({
           args: rest,
           allowPositionals: true,
-          options: { to: { type: 'string' }, out: { type: 'string' } },
+          options: { to: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' } },
         });
         return await runExport(parseExportOptions(positionals, values), io);
       }
@@ -53,7 +53,7 @@ export async function runCli(args: string[], io: CliIo): Promise<number> {
         const { values, positionals } = parseArgs({
           args: rest,
           allowPositionals: true,
-          options: { into: { type: 'string' }, system: { type: 'string' }, entities: { type: 'string' }, replace: { type: 'boolean' } },
+          options: { into: { type: 'string' }, system: { type: 'string' }, entities: { type: 'string' }, as: { type: 'string' }, replace: { type: 'boolean' } },
         });
         return await runImport(parseImportOptions(positionals, values), io);
       }

@@ -21,9 +21,14 @@ Commands:
   test <file>…    run the test cases against the mappings
                   --format stylish|json|junit                         (default stylish)
                   exits 1 when a test fails, 2 when a file is not a spec, else 0
-  export <file> --to jsonata|fixtures [--out <dir>]
+  export <file> --to jsonata|fixtures [--out <dir>] [--force]
                   jsonata: one JSONata expression per data flow (source records and
-                  $inputs in, target records out); fixtures: one JSON file per test case
+                  $inputs in, target records out); fixtures: one JSON file per test case.
+                  Refuses a spec the check finds errors in (exit 1, the findings on
+                  stderr as file:line:column rule message, nothing written)
+                  --force   export anyway; a mapping that cannot be exported (a broken
+                            path or expression) is named on stderr and, for jsonata,
+                            in a comment of the expression
   convert <file> --to yaml|json|adf|storage|markdown [--out <file>]
                   convert a spec to a Confluence page tree (a JSON array of pages
                   [{title, parent, body}], bodies in ADF or storage format), or to
@@ -41,15 +46,19 @@ Commands:
                   --memory   mappings accepted in earlier specs (files, or a folder of
                              .yaml/.json specs) are ranked first; repeatable
                   exits 0, or 2 when an input cannot be read or is not a usable schema
-  import <schema> --into <spec> --system <id> [--entities A,B] [--replace]
+  import <schema> --into <spec> --system <id> [--entities A,B] [--as <Name>] [--replace]
                   add entities and their fields (path, type, format, required, enum,
                   description) to a system of the spec, so field references are checked.
                   <schema> is an OpenAPI document (every component schema, or those named
                   by --entities or api.yaml#Name), a JSON Schema ($defs names with
                   --entities), sample JSON records, or <spec>#<system>/<Entity>.
+                  --as <Name>  the name the one imported entity takes in the spec; pick
+                               a JSONata name (letters, digits, _: SimpleUser rather than
+                               simple-user) so transforms can write SimpleUser.login
                   The spec is written back as YAML or JSON like it was; YAML comments are
                   not kept. Refuses (exit 2, nothing written) when the system is not
-                  declared, an entity exists (unless --replace) or the input is unusable
+                  declared, an entity exists (unless --replace), --as is given for other
+                  than one entity, or the input is unusable
 
 Files ending in .json are read as strict JSON, all others as YAML.
 Rules: docs/rules.md

@@ -57,10 +57,29 @@ const intoExisting = tmp.write('into-existing.yaml', CLEAN);
 const intoReplace = tmp.write('into-replace.yaml', CLEAN);
 const jsonSpecText = JSON.stringify({ specwright: 1, id: 'j', title: 'J', systems: [{ id: 'a' }, { id: 'b' }] }, null, 4);
 const intoJson = tmp.write('into.json', jsonSpecText);
+const githubApi = tmp.write(
+  'github.yaml',
+  `openapi: 3.0.3
+info: { title: GitHub, version: '1' }
+paths: {}
+components:
+  schemas:
+    simple-user:
+      type: object
+      required: [login]
+      properties:
+        login: { type: string }
+        name: { type: string }
+`,
+);
+const intoAs = specFor('into-as.yaml');
+const intoHyphen = specFor('into-hyphen.yaml');
+const intoAsMany = specFor('into-as-many.yaml');
+const intoAsBad = specFor('into-as-bad.yaml');
 const memoryDir = join(tmp.dir, 'memory');
 const memorySpec = tmp.write('memory.yaml', CLEAN);
 
-type RunName = 'json' | 'table' | 'yaml' | 'memory' | 'memoryMissing' | 'specEntity' | 'specUnknown' | 'openapi' | 'openapiUnknown' | 'missing' | 'circular' | 'badJson' | 'noTarget' | 'badFormat' | 'importClean' | 'importShort' | 'importNoSystem' | 'importExisting' | 'importReplace' | 'importJson' | 'importBad' | 'checkClean' | 'checkShort' | 'checkReplace';
+type RunName = 'json' | 'table' | 'yaml' | 'memory' | 'memoryMissing' | 'specEntity' | 'specUnknown' | 'openapi' | 'openapiUnknown' | 'missing' | 'circular' | 'badJson' | 'noTarget' | 'badFormat' | 'importClean' | 'importShort' | 'importNoSystem' | 'importExisting' | 'importReplace' | 'importJson' | 'importBad' | 'importAs' | 'importHyphen' | 'importAsMany' | 'importAsBad' | 'importAsEmpty' | 'checkClean' | 'checkShort' | 'checkReplace';
 let runs: Record<RunName, Run>;
 const specText = (file: string) => readFileSync(file, 'utf8');
 let before: Record<string, string>;
@@ -71,7 +90,7 @@ beforeAll(async () => {
   mkdirSync(memoryDir);
   copyFileSync(memorySpec, join(memoryDir, 'a.yaml'));
   tmp.write('memory/notes.json', '[1, 2]');
-  before = { noSystem: specText(intoNoSystem), existing: specText(intoExisting) };
+  before = { noSystem: specText(intoNoSystem), existing: specText(intoExisting), asMany: specText(intoAsMany), asBad: specText(intoAsBad) };
   const first = await specwrightMany({
     json: ['automap', '--source', CASE, '--target', CASE, '--format', 'json'],
     table: ['automap', '--source', caseFile, '--target', caseFile],
@@ -94,6 +113,11 @@ beforeAll(async () => {
     importReplace: ['import', openapi, '--into', intoReplace, '--system', 'y', '--entities', 'Customer', '--replace'],
     importJson: ['import', samples, '--into', intoJson, '--system', 'a', '--entities', 'Lead'],
     importBad: ['import', circular, '--into', intoJson, '--system', 'b'],
+    importAs: ['import', `${githubApi}#simple-user`, '--into', intoAs, '--system', 'y', '--as', 'SimpleUser'],
+    importHyphen: ['import', githubApi, '--into', intoHyphen, '--system', 'y'],
+    importAsMany: ['import', openapi, '--into', intoAsMany, '--system', 'y', '--as', 'Thing'],
+    importAsBad: ['import', `${openapi}#Customer`, '--into', intoAsBad, '--system', 'y', '--as', 'crm.Customer'],
+    importAsEmpty: ['import', `${openapi}#Customer`, '--into', intoAsBad, '--system', 'y', '--as', ''],
   });
   const checks = await specwrightMany({
     checkClean: ['check', intoClean, '--format', 'json'],
@@ -207,5 +231,35 @@ describe('specwright import', () => {
       entities: [{ name: 'Lead', fields: [{ path: 'email', type: 'string', format: 'email', required: true }, { path: 'firstName', type: 'string', required: true }, { path: 'age', type: 'integer' }] }],
     });
     oneLineError(runs.importBad, /circular\.json: .*circular/);
+  });
+});
+
+describe('specwright import --as', () => {
+  it('renames the one imported entity, so transforms can name it without backticks', () => {
+    expect(runs.importAs.code).toBe(0);
+    expect(runs.importAs.stderr).toMatch(/added SimpleUser \(2 fields\) in system y/);
+    expect(runs.importAs.stderr).not.toContain('note:');
+    const text = specText(intoAs);
+    expect(text).toMatch(/- name: SimpleUser\n\s+fields:\n\s+- path: login/);
+    expect(text).not.toContain('simple-user');
+  });
+
+  it('keeps a name that is not a JSONata name without --as, with a note on how to write or rename it', () => {
+    expect(runs.importHyphen.code).toBe(0);
+    expect(specText(intoHyphen)).toContain('- name: simple-user');
+    expect(runs.importHyphen.stderr).toContain('note: simple-user is not a JSONata name: transforms, filters and criteria must write it in backticks (`simple-user`.field), or import it under another name with --as');
+  });
+
+  it('refuses --as for an import of several entities, and a name that cannot name an entity, writing nothing', () => {
+    oneLineError(runs.importAsMany, /crm\.yaml: --as renames one entity, but this input gives 2 \(Address, Customer\); pick one with --entities <Name> or <file>#<Name>/);
+    expect(specText(intoAsMany)).toBe(before.asMany);
+    for (const run of [runs.importAsBad, runs.importAsEmpty]) {
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).not.toMatch(STACK_FRAME);
+    }
+    expect(runs.importAsBad.stderr).toContain('--as "crm.Customer" contains ".", "[" or "]", which field paths use');
+    expect(runs.importAsEmpty.stderr).toContain('--as "" is empty');
+    expect(specText(intoAsBad)).toBe(before.asBad);
   });
 });

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import jsonata from 'jsonata';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -38,6 +38,14 @@ const passing = tmp.write('passing.yaml', OHIO(108));
 const failing = tmp.write('failing.yaml', OHIO(107));
 const untested = tmp.write('untested-branch.yaml', OHIO(108, false));
 const broken = tmp.write('broken.yaml', 'specwright: 1\nid: [a\n');
+// The passing spec plus a mapping whose transform does not parse: a transform-syntax error.
+const WITH_BROKEN_MAPPING = OHIO(108)
+  .replace('fields: [{ path: amount, type: number, required: true }]', 'fields: [{ path: amount, type: number, required: true }, { path: note, type: string }]')
+  .replace("        tests:\n", "          - { id: FM-10, target: Invoice.note, transform: 'Order.state &' }\n        tests:\n");
+if (!WITH_BROKEN_MAPPING.includes('FM-10') || !WITH_BROKEN_MAPPING.includes('path: note')) throw new Error('fixture edit did not apply');
+const withErrors = tmp.write('with-errors.yaml', WITH_BROKEN_MAPPING);
+const refusedDir = join(tmp.dir, 'refused');
+const forcedDir = join(tmp.dir, 'forced');
 const fixturesDir = join(tmp.dir, 'fixtures');
 let runs: Record<string, Run>;
 
@@ -58,6 +66,11 @@ beforeAll(async () => {
     exportFixtures: ['export', passing, '--to', 'fixtures', '--out', fixturesDir],
     exportNoTo: ['export', passing],
     exportBroken: ['export', broken, '--to', 'jsonata'],
+    exportRefused: ['export', withErrors, '--to', 'jsonata'],
+    exportRefusedOut: ['export', withErrors, '--to', 'jsonata', '--out', refusedDir],
+    exportRefusedFixtures: ['export', withErrors, '--to', 'fixtures'],
+    exportForced: ['export', withErrors, '--to', 'jsonata', '--force'],
+    exportForcedOut: ['export', withErrors, '--to', 'jsonata', '--force', '--out', forcedDir],
   });
 }, 120_000);
 
@@ -139,6 +152,36 @@ describe('specwright export', () => {
       inputs: {},
       expect: { Invoice: { amount: 100 } },
     });
+  });
+
+  it('exports a clean spec without a word on stderr', () => {
+    expect(runs.exportJsonata!.stderr).toBe('');
+    expect(runs.exportJsonata!.stdout).not.toContain('is not exported');
+  });
+
+  it('refuses a spec with error-level findings: exit 1, the findings as file:line:column rule message, nothing written', () => {
+    for (const run of [runs.exportRefused!, runs.exportRefusedOut!, runs.exportRefusedFixtures!]) {
+      expect(run.code).toBe(1);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toMatch(/^\S*with-errors\.yaml:23:48 transform-syntax transform is not valid JSONata at character \d+: .+$/m);
+      expect(run.stderr).toMatch(/with-errors\.yaml: not exported: 1 error .*; fix them, or pass --force to export the rest$/m);
+      expect(run.stderr).not.toMatch(STACK_FRAME);
+    }
+    // The broken mapping is named too, where the export would leave it out.
+    expect(runs.exportRefused!.stderr).toMatch(/with-errors\.yaml:23:13: mapping FM-10 of DF-1 is not exported: its transform is not valid JSONata/);
+    expect(existsSync(refusedDir)).toBe(false);
+  });
+
+  it('with --force exports the rest, naming the mapping it leaves out on stderr and in the expression', async () => {
+    const run = runs.exportForced!;
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/with-errors\.yaml:23:13: mapping FM-10 of DF-1 is not exported: its transform is not valid JSONata: Unexpected end of expression$/m);
+    expect(run.stderr).toMatch(/with-errors\.yaml: exported despite 1 error and 1 mapping that cannot be exported \(--force\)$/m);
+    expect(run.stdout).toMatch(/^\/\* FM-10 \(target Invoice\.note\) is not exported: its transform is not valid JSONata: .+ \*\/$/m);
+    const expression = jsonata(run.stdout);
+    expect(JSON.parse(JSON.stringify(await expression.evaluate({ Order: { state: 'Texas', total: 100, taxAmount: 8 } }, { inputs: {} })))).toStrictEqual({ Invoice: { amount: 108 } });
+    expect(runs.exportForcedOut!.code).toBe(0);
+    expect(readFileSync(join(forcedDir, 'DF-1.jsonata'), 'utf8')).toBe(run.stdout);
   });
 
   it('needs --to, and exits 2 on a file that is not a spec', () => {

@@ -1,10 +1,13 @@
 import {
   addEntitiesToSpec,
   formatForFile,
+  entityNameProblem,
   importEntity,
+  isJsonataName,
   loadSource,
   openApiSchemaNames,
   printable,
+  renameImportedEntity,
   SchemaImportError,
   specText,
   type ImportedEntity,
@@ -18,6 +21,8 @@ export interface ImportOptions {
   into: string;
   system: string;
   entities?: string[];
+  /** The name the one imported entity takes in the spec. */
+  as?: string;
   replace: boolean;
 }
 
@@ -33,11 +38,17 @@ export function parseImportOptions(positionals: string[], values: Record<string,
     if (names.length === 0) throw new UsageError('--entities needs one or more names, as in --entities Customer,Order');
     options.entities = names;
   }
+  if (values['as'] !== undefined) {
+    const name = String(values['as']);
+    const problem = entityNameProblem(name);
+    if (problem) throw new UsageError(`--as ${JSON.stringify(name)} ${problem}; give a name such as SimpleUser`);
+    options.as = name;
+  }
   return options;
 }
 
 /**
- * `specwright import <schema> --into <spec> --system <id> [--entities A,B] [--replace]`: adds the
+ * `specwright import <schema> --into <spec> --system <id> [--entities A,B] [--as Name] [--replace]`: adds the
  * entities and their fields to a system of the spec and writes it back in its own format.
  * Refuses (exit 2, nothing written) on unusable input, an unknown system or an existing entity.
  */
@@ -52,6 +63,11 @@ export async function runImport(options: ImportOptions, io: CliIo): Promise<numb
   } catch (error) {
     if (error instanceof InputError) return fail(error);
     throw error;
+  }
+  if (options.as !== undefined) {
+    const renamed = renameImportedEntity(entities, options.as);
+    if (!renamed.ok) return fail(new InputError(splitSchemaArg(options.input).file, renamed.message));
+    entities = renamed.entities;
   }
   let text: string;
   try {
@@ -71,6 +87,11 @@ export async function runImport(options: ImportOptions, io: CliIo): Promise<numb
   await io.writeText(options.into, specText(result.document, format, indent === '\t' ? 1 : indent.length));
   const counts = entities.map((e) => `${e.name} (${e.fields.length} field${e.fields.length === 1 ? '' : 's'})`).join(', ');
   io.stderr(`${printable(`${options.into}: ${result.replaced.length > 0 ? 'replaced or added' : 'added'} ${counts} in system ${options.system}`)}\n`);
+  for (const { name } of entities) {
+    if (isJsonataName(name)) continue;
+    const hint = options.as === undefined ? `, or import it under another name with --as` : '';
+    io.stderr(`${printable(`note: ${name} is not a JSONata name: transforms, filters and criteria must write it in backticks (\`${name}\`.field)${hint}`)}\n`);
+  }
   return 0;
 }
 

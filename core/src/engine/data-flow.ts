@@ -2,9 +2,10 @@ import { declaredEntities, type DataFlowElement, type MappingElement, type SpecI
 import type { Entity, InputDeclaration } from '../model/types.js';
 import type { FieldType } from '../model/schema.js';
 import { declaredFields } from '../model/declared-fields.js';
-import { eachDepth, parseEntityPath, type EntityPath } from '../model/field-path.js';
+import { eachDepth, formatSegments, parseEntityPath, type EntityPath } from '../model/field-path.js';
 import { parseExpression, walkNodes, type JsonataNode } from '../expr/expressions.js';
 import { convertToType } from './convert.js';
+import { describeValue } from '../model/describe-value.js';
 import { getOwn, isObject, type JsonObject } from '../model/json.js';
 import { readPath, writePath } from '../paths/record-path.js';
 import { compileTransform, describeTransformError, guardedExpression, type CompiledTransform } from './transform.js';
@@ -18,7 +19,10 @@ export interface CompiledMapping {
   transform?: CompiledTransform;
   /** The declared type of the target, when the path names one field (per element for `[]`). */
   targetType?: FieldType;
-  /** How many `[]` levels map element-wise (source and target both iterate). */
+  /**
+   * How many `[]` levels map element-wise (source and target both iterate). With a transform,
+   * it runs once per element of these levels, `$source` bound to that element's value.
+   */
   aligned: number;
   /** Why it cannot run (a path or expression that does not parse); the check reports it too. */
   broken?: string;
@@ -43,12 +47,22 @@ export interface EvaluationProblem {
 
 export type RunProblem = (RecordProblem & { mapping?: string }) | InputProblem | EvaluationProblem;
 
+/** A mapping that wrote nothing at a target path (as written, or one element's, with indexes), and why. */
+export interface UnwrittenTarget {
+  mapping: string;
+  path: string;
+  /** A short sentence naming the mapping: "mapping FM-4 wrote nothing: the input company was not given". */
+  reason: string;
+}
+
 export interface FlowRun {
   /** The produced target records, by entity name. */
   records: Record<string, JsonObject>;
   problems: RunProblem[];
   /** Concrete path written → id of the mapping that wrote it last. */
   writers: Map<string, string>;
+  /** The mappings that wrote nothing (or nothing at some elements), for a failed test to explain. */
+  unwritten: UnwrittenTarget[];
 }
 
 export function compileDataFlow(index: SpecIndex, flow: DataFlowElement, entitiesOf: (system: string | undefined) => Map<string, Entity> | undefined): CompiledDataFlow {
@@ -98,7 +112,7 @@ function compileMapping(element: MappingElement, targetEntities: Map<string, Ent
       return compiled;
     }
     compiled.source = source.path;
-    if (m.transform === undefined) compiled.aligned = Math.min(eachDepth(source.path.segments), eachDepth(target.path.segments));
+    compiled.aligned = Math.min(eachDepth(source.path.segments), eachDepth(target.path.segments));
   }
   if (m.transform !== undefined) {
     const parsed = parseExpression(m.transform);
@@ -142,6 +156,28 @@ function compactBeyond(value: unknown, keep: number): unknown {
   return keep > 0 ? inner : inner.filter((v) => v !== undefined);
 }
 
+/** True when a mapping's transform runs once per element (a source and a target through `[]`). */
+export function runsPerElement(mapping: CompiledMapping): boolean {
+  return mapping.transform !== undefined && mapping.source !== undefined && mapping.aligned > 0;
+}
+
+/** As `eachElement`, awaiting `f`, which also gets the element's indexes (one per level). */
+async function eachElementAsync(value: unknown, aligned: number, f: (v: unknown, at: number[]) => Promise<unknown>, at: number[] = []): Promise<unknown> {
+  if (aligned > 0 && Array.isArray(value)) {
+    const out: unknown[] = [];
+    for (let i = 0; i < value.length; i++) out.push(value[i] === undefined ? undefined : await eachElementAsync(value[i], aligned - 1, f, [...at, i]));
+    return out;
+  }
+  return f(value, at);
+}
+
+/** A path with its first `[]` levels made concrete: `Order.items[2].price` for indexes [2]. */
+export function elementPath(path: EntityPath, indexes: readonly number[]): string {
+  let level = 0;
+  const segments = path.segments.map((s) => (s.selector?.kind === 'each' && level < indexes.length ? { name: s.name, selector: { kind: 'index' as const, index: indexes[level++]! } } : s));
+  return segments.length > 0 ? `${path.entity}.${formatSegments(segments)}` : path.entity;
+}
+
 /** Applies `f` at each element of `aligned` list levels, or to the value itself. */
 function eachElement(value: unknown, aligned: number, f: (v: unknown) => unknown): unknown {
   if (aligned > 0 && Array.isArray(value)) return value.map((v) => (v === undefined ? undefined : eachElement(v, aligned - 1, f)));
@@ -163,25 +199,38 @@ export async function evaluateDataFlow(
   for (const { name } of flow.targetEntities) records[name] = {};
   const problems: RunProblem[] = [];
   const writers = new Map<string, string>();
+  const unwritten: UnwrittenTarget[] = [];
 
   // Without branch tracking, all transforms of the flow run as one expression: one evaluation
   // per record instead of one per transform. Any failure falls back to one at a time, below.
   const batched = taken ? undefined : await evaluateBatch(flow, given, inputs);
 
   for (const mapping of flow.mappings) {
-    if (mapping.broken) continue; // the check reports it; the run cannot evaluate it
     const m = mapping.element.value;
+    const id = mapping.element.id;
     const targetText = m.target ?? '';
+    const silent = (reason: string) => unwritten.push({ mapping: id, path: targetText, reason });
+    if (mapping.broken) {
+      silent(`mapping ${id} cannot run: its ${mapping.broken}`); // the check reports it too
+      continue;
+    }
     let value: unknown;
     let sourceValue: unknown;
     if (mapping.source) {
       const read = readSource(mapping, given);
-      if (!read.found) continue; // a missing source writes nothing, and no default applies
+      if (!read.found) {
+        // A missing source writes nothing, and no default applies.
+        silent(`mapping ${id} wrote nothing: ${sourceMissing(mapping.source, formatPath(mapping.source), given)}`);
+        continue;
+      }
       sourceValue = read.value;
       value = sourceValue;
     } else if (m.input !== undefined) {
       value = getOwn(inputs as JsonObject, m.input);
-      if (value === undefined) continue;
+      if (value === undefined) {
+        silent(`mapping ${id} wrote nothing: the input ${m.input} was not given`);
+        continue;
+      }
     } else if (m.constant !== undefined) {
       value = m.constant.value;
     }
@@ -191,15 +240,33 @@ export async function evaluateDataFlow(
         branchSet = taken.get(mapping.element.id) ?? new Set();
         taken.set(mapping.element.id, branchSet);
       }
-      const bindings: Record<string, unknown> = { inputs };
-      if (mapping.source) bindings['source'] = sourceValue;
+      const transform = mapping.transform;
+      let element: number[] | undefined;
       try {
-        value = toJson(batched ? batched[mapping.element.id] : await mapping.transform.evaluate(given, bindings, branchSet));
+        if (runsPerElement(mapping)) {
+          // Once per element: `$source` is the element's value, the input document stays the whole records.
+          value = await eachElementAsync(sourceValue, mapping.aligned, async (v, at) => {
+            element = at;
+            return toJson(await transform.evaluate(given, { inputs, source: v }, branchSet));
+          });
+        } else if (batched?.has(mapping.element.id)) {
+          value = toJson(batched.get(mapping.element.id));
+        } else {
+          const bindings: Record<string, unknown> = { inputs };
+          if (mapping.source) bindings['source'] = sourceValue;
+          value = toJson(await transform.evaluate(given, bindings, branchSet));
+        }
       } catch (error) {
-        problems.push({ path: targetText, code: 'transform', mapping: mapping.element.id, message: `transform of ${mapping.element.id} ${describeTransformError(error)}` });
+        const where = element ? ` (for ${elementPath(mapping.source!, element)})` : '';
+        const failure = describeTransformError(error);
+        problems.push({ path: targetText, code: 'transform', mapping: id, message: `transform of ${id}${where} ${failure}` });
+        silent(`mapping ${id} wrote nothing: its transform${where} ${failure}`);
         continue;
       }
-      if (value === undefined) continue;
+      if (value === undefined) {
+        silent(`mapping ${id} ran and its transform gave no value (undefined)`);
+        continue;
+      }
     }
     if (m.lookup) {
       const lookup = m.lookup;
@@ -221,7 +288,8 @@ export async function evaluateDataFlow(
         return v;
       });
       if (failure) {
-        problems.push({ path: targetText, code: 'type', mapping: mapping.element.id, message: `${targetText}: ${failure} (mapping ${mapping.element.id})` });
+        problems.push({ path: targetText, code: 'type', mapping: id, message: `${targetText}: ${failure} (mapping ${id})` });
+        silent(`mapping ${id} wrote nothing: ${failure}`);
         continue;
       }
     }
@@ -229,11 +297,21 @@ export async function evaluateDataFlow(
     if (mapping.target.segments.length === 0) {
       // A mapping to the whole record merges an object into it.
       if (isObject(value)) for (const key of Object.keys(value)) writePath(entityRecord, [{ name: key }], value[key], 0);
-      writers.set(mapping.target.entity, mapping.element.id);
+      else silent(`mapping ${id} wrote nothing: its value, ${describeValue(value)}, is not an object to merge into ${mapping.target.entity}`);
+      writers.set(mapping.target.entity, id);
       continue;
     }
+    if (mapping.aligned > 0 && mapping.source) {
+      for (const hole of elementsWithoutValue(value, sourceValue, mapping.aligned)) {
+        const sourceAt = elementPath(mapping.source, hole.at);
+        const reason = hole.sourceMissing
+          ? `mapping ${id} wrote nothing there: ${sourceMissing(mapping.source, sourceAt, given)}`
+          : `mapping ${id} ran on ${sourceAt} and its transform gave no value (undefined)`;
+        unwritten.push({ mapping: id, path: elementPath(mapping.target, hole.at), reason });
+      }
+    }
     for (const path of writePath(entityRecord, mapping.target.segments, value, mapping.aligned, mapping.target.entity)) {
-      writers.set(path, mapping.element.id);
+      writers.set(path, id);
     }
   }
 
@@ -245,7 +323,25 @@ export async function evaluateDataFlow(
     }
   }
   problems.push(...validateInputs(flow.usedInputs, inputs));
-  return { records, problems, writers };
+  return { records, problems, writers, unwritten };
+}
+
+const formatPath = (path: EntityPath) => (path.segments.length > 0 ? `${path.entity}.${formatSegments(path.segments)}` : path.entity);
+
+/** Why a source read found nothing: "its source Order.items[1].price is missing from the given Order". */
+function sourceMissing(source: EntityPath, shown: string, given: Record<string, unknown>): string {
+  return getOwn(given, source.entity) === undefined ? `its source ${shown} is missing: no ${source.entity} record was given` : `its source ${shown} is missing from the given ${source.entity}`;
+}
+
+/** The element positions of an element-wise value that hold nothing, and whether the source lacked them too. */
+function elementsWithoutValue(value: unknown, source: unknown, aligned: number, at: number[] = [], out: { at: number[]; sourceMissing: boolean }[] = []) {
+  if (!Array.isArray(value)) return out;
+  value.forEach((v, i) => {
+    const s = Array.isArray(source) ? source[i] : undefined;
+    if (v === undefined) out.push({ at: [...at, i], sourceMissing: s === undefined });
+    else if (aligned > 1) elementsWithoutValue(v, s, aligned - 1, [...at, i], out);
+  });
+  return out;
 }
 
 /** A mapping's source value: a list read into one value (not element-wise) keeps the elements that have one. */
@@ -262,7 +358,8 @@ const batches = new WeakMap<CompiledDataFlow, { expression: ReturnType<typeof gu
 function batchOf(flow: CompiledDataFlow) {
   let batch = batches.get(flow);
   if (batch === undefined) {
-    const members = flow.mappings.filter((m) => m.transform && !m.broken);
+    // A per-element transform runs once per element, outside the batch.
+    const members = flow.mappings.filter((m) => m.transform && !m.broken && !runsPerElement(m));
     if (members.length < 2) batch = null;
     else {
       const fields = members.map((m, i) => `${JSON.stringify(String(i))}: ${m.transform!.text}`);
@@ -298,7 +395,7 @@ function bindSources(expression: ReturnType<typeof guardedExpression>, members: 
 }
 
 /** Results of every transform by mapping id, or undefined when the batch cannot answer for all. */
-async function evaluateBatch(flow: CompiledDataFlow, given: Record<string, unknown>, inputs: Record<string, unknown>): Promise<Record<string, unknown> | undefined> {
+async function evaluateBatch(flow: CompiledDataFlow, given: Record<string, unknown>, inputs: Record<string, unknown>): Promise<Map<string, unknown> | undefined> {
   const batch = batchOf(flow);
   if (!batch) return undefined;
   const bindings: Record<string, unknown> = { inputs };
@@ -314,9 +411,9 @@ async function evaluateBatch(flow: CompiledDataFlow, given: Record<string, unkno
   } catch {
     return undefined;
   }
-  const byId: Record<string, unknown> = {};
+  const byId = new Map<string, unknown>();
   batch.members.forEach((m, i) => {
-    byId[m.element.id] = isObject(result) ? getOwn(result, String(i)) : undefined;
+    byId.set(m.element.id, isObject(result) ? getOwn(result, String(i)) : undefined);
   });
   return byId;
 }

@@ -1,5 +1,6 @@
 import type { FieldType } from '../model/schema.js';
 import type { PathSegment } from '../model/field-path.js';
+import type { MappingElement } from '../model/spec-index.js';
 import type { CompiledDataFlow, CompiledMapping } from './data-flow.js';
 import { convertToType } from './convert.js';
 
@@ -36,12 +37,33 @@ function pathExpression(base: string, segments: readonly PathSegment[]): string 
   for (const s of segments) {
     let step = quoteName(s.name);
     if (s.selector?.kind === 'index') step += `[${s.selector.index}]`;
-    if (s.selector?.kind === 'match') step += `[$string(${quoteName(s.selector.key)}) = ${literal(s.selector.value)}][0]`;
+    // The engine's selector rule (paths/selector.ts): a scalar key whose text is the value; objects, lists and null never match.
+    if (s.selector?.kind === 'match') {
+      const key = quoteName(s.selector.key);
+      step += `[$type(${key}) in ["string", "number", "boolean"] and $string(${key}) = ${literal(s.selector.value)}][0]`;
+    }
     steps.push(step);
   }
   const path = steps.join('.');
   // A path through `[]` reads a list: keep it a list even with one element.
   return segments.some((s) => s.selector?.kind === 'each') ? `[${path}]` : path;
+}
+
+const firstEach = (segments: readonly PathSegment[]) => segments.findIndex((s) => s.selector?.kind === 'each');
+
+/** The list a path's first `[]` reads (`Order.items` of `Order.items[].price`), as a JSONata path. */
+function listExpression(base: string, segments: readonly PathSegment[]): string {
+  const cut = firstEach(segments);
+  return pathExpression(base, segments.slice(0, cut + 1).map((s, i) => (i === cut ? { name: s.name } : s)));
+}
+
+/**
+ * A source value as the engine reads it: through a `[]`, a list of the elements' values, or
+ * nothing when the list itself is missing or not a list (a JSONata path would give `[]`).
+ */
+function sourceExpression(base: string, segments: readonly PathSegment[]): string {
+  if (firstEach(segments) < 0) return pathExpression(base, segments);
+  return `($type(${listExpression(base, segments)}) = "array" ? ${pathExpression(base, segments)} : undefined)`;
 }
 
 const CONVERSIONS: Partial<Record<FieldType, (v: string) => string>> = {
@@ -58,9 +80,9 @@ function valueExpression(entry: Entry): string {
   const constant = !entry.mapping.transform && !entry.mapping.source && m.input === undefined;
   if (entry.mapping.transform) {
     const transform = `(${entry.mapping.transform.text})`;
-    value = entry.mapping.source ? `($source := ${pathExpression(entry.base, entry.source)}; $exists($source) ? ${transform} : undefined)` : transform;
+    value = entry.mapping.source ? `($source := ${sourceExpression(entry.base, entry.source)}; $exists($source) ? ${transform} : undefined)` : transform;
   } else if (entry.mapping.source) {
-    value = pathExpression(entry.base, entry.source);
+    value = sourceExpression(entry.base, entry.source);
   } else if (m.input !== undefined) {
     value = `$lookup($inputs, ${literal(m.input)})`;
   } else {
@@ -130,41 +152,94 @@ function buildList(entries: readonly Entry[], depth: number): string {
     parts.push(`[($o := ${object}; $count($keys($o)) > 0 ? ${withKey} : undefined)]`);
   }
   const each = entries.filter((e) => e.target[0]!.selector?.kind === 'each');
-  if (each.length > 0) parts.push(buildEach(each, depth));
+  let kept = '';
+  if (each.length > 0) {
+    const built = buildEach(each, depth);
+    parts.push(built.expression);
+    // The engine makes the list when an element-wise source list exists, even an empty one.
+    kept = built.lists.map((l) => ` or $type(${l}) = "array"`).join('');
+  }
   const list = parts.reduce((all, part) => (all ? `$append(${all}, ${part})` : part), '');
-  return `($a := ${list}; $count($a) > 0 ? $a : undefined)`;
+  return `($a := ${list}; ($count($a) > 0${kept}) ? $a : undefined)`;
 }
 
-/** `[]` targets: element-wise entries iterate their source list; the others go into every element. */
-function buildEach(entries: readonly Entry[], depth: number): string {
+/**
+ * `[]` targets: element-wise entries (direct, lookups and per-element transforms alike) iterate
+ * their source list, one element each; the others go into every element. Also gives the source
+ * lists iterated.
+ */
+function buildEach(entries: readonly Entry[], depth: number): { expression: string; lists: string[] } {
   const element = `$e${depth}`;
   const position = `$i${depth}`;
-  const firstEach = (e: Entry) => e.source.findIndex((s) => s.selector?.kind === 'each');
-  const aligned = entries.filter((e) => e.aligned > 0 && firstEach(e) >= 0);
+  const aligned = entries.filter((e) => e.aligned > 0 && firstEach(e.source) >= 0);
   const children: Entry[] = [];
+  const lists = [...new Set(aligned.map((e) => listExpression(e.base, e.source)))];
   let over = '[0]'; // no element-wise entry: one element, as the engine creates
   if (aligned.length > 0) {
-    const listOf = (e: Entry) => {
-      const cut = firstEach(e);
-      const prefix = e.source.slice(0, cut + 1).map((s, i) => (i === cut ? { name: s.name } : s));
-      return pathExpression(e.base, prefix);
-    };
-    over = `[${listOf(aligned[0]!)}]`;
+    // Only a list is iterated: the engine reads nothing through `[]` of an object or a scalar.
+    over = `($l${depth} := ${lists[0]}; $type($l${depth}) = "array" ? $l${depth} : [])`;
     for (const e of aligned) {
-      const list = listOf(e);
-      const base = list === listOf(aligned[0]!) ? element : `(${list})[${position}]`;
-      children.push({ ...shift(e), base, source: e.source.slice(firstEach(e) + 1), aligned: e.aligned - 1 });
+      const list = listExpression(e.base, e.source);
+      const base = list === lists[0] ? element : `(${list})[${position}]`;
+      children.push({ ...shift(e), base, source: e.source.slice(firstEach(e.source) + 1), aligned: e.aligned - 1 });
     }
   }
   for (const e of entries) if (!aligned.includes(e)) children.push(shift(e));
   const leaves = children.filter((e) => e.target.length === 0);
+  if (leaves.length > 0 && aligned.length > 0) {
+    // Values straight into the list keep their positions: an element without one becomes null,
+    // as in the engine (which leaves no holes), and none is added after the last value.
+    const body = valueExpression(leaves[leaves.length - 1]!);
+    const boxed = `$map(${over}, function(${element}, ${position}) { {"v": ${body}} })`;
+    const last = `$max($append(-1, $map($b${depth}, function($x, $k) { $exists($x.v) ? $k : -1 })))`;
+    const kept = `$map($filter($b${depth}, function($x, $k) { $k <= $n${depth} }), function($x) { $exists($x.v) ? $x.v : null })`;
+    return { expression: `[($b${depth} := ${boxed}; $n${depth} := ${last}; ${kept})]`, lists };
+  }
   const body = leaves.length > 0 ? valueExpression(leaves[leaves.length - 1]!) : buildObject(children, depth + 1);
-  return `[$map(${over}, function(${element}, ${position}) { ${body} })]`;
+  return { expression: `[$map(${over}, function(${element}, ${position}) { ${body} })]`, lists };
 }
+
+/** A mapping the export leaves out, and why. */
+export interface SkippedMapping {
+  mapping: MappingElement;
+  reason: string;
+}
+
+export interface ExportedDataFlow {
+  /** The JSONata expression; it names each skipped mapping in a comment. */
+  expression: string;
+  skipped: SkippedMapping[];
+}
+
+/** Why a mapping cannot go into the expression: a path or expression that does not parse, or a name JSONata cannot quote. */
+function exportProblem(mapping: CompiledMapping): string | undefined {
+  if (mapping.broken) return `its ${mapping.broken}`;
+  const source = mapping.source;
+  if (!source) return undefined;
+  // Source names are quoted in backticks (target names are JSON strings, which take anything).
+  const names = [source.entity, ...source.segments.flatMap((s) => (s.selector?.kind === 'match' ? [s.name, s.selector.key] : [s.name]))];
+  const bad = names.find((n) => n.includes('`'));
+  return bad === undefined ? undefined : `its source names ${JSON.stringify(bad)}, which contains a backtick that JSONata cannot quote`;
+}
+
+const commentText = (text: string) => text.replace(/\*\//g, '* /');
 
 /** The JSONata expression of one data flow: source records and `$inputs` in, target records out. */
 export function dataFlowToJsonata(flow: CompiledDataFlow): string {
-  const runnable = flow.mappings.filter((m) => !m.broken);
+  return exportDataFlow(flow).expression;
+}
+
+/**
+ * `dataFlowToJsonata`, saying which mappings it left out: those that cannot run or cannot be
+ * written as JSONata. Each is named in a comment of the expression too, so none goes missing unseen.
+ */
+export function exportDataFlow(flow: CompiledDataFlow): ExportedDataFlow {
+  const skipped: SkippedMapping[] = [];
+  const runnable = flow.mappings.filter((m) => {
+    const problem = exportProblem(m);
+    if (problem) skipped.push({ mapping: m.element, reason: problem });
+    return !problem;
+  });
   const records: string[] = [];
   const entities = [...new Set([...flow.targetEntities.map((t) => t.name), ...runnable.map((m) => m.target.entity)])];
   for (const entity of entities) {
@@ -177,9 +252,10 @@ export function dataFlowToJsonata(flow: CompiledDataFlow): string {
     if (whole.length > 0) record = `$merge([${whole.map(valueExpression).join(', ')}, ${record}])`;
     records.push(`${literal(entity)}: ${record}`);
   }
-  const header = `/* ${flow.element.id}${flow.element.value.title ? `: ${flow.element.value.title.replace(/\*\//g, '* /')}` : ''}. Input: the source records by entity name; bind $inputs. */`;
+  let header = `/* ${flow.element.id}${flow.element.value.title ? `: ${commentText(flow.element.value.title)}` : ''}. Input: the source records by entity name; bind $inputs. */`;
+  for (const { mapping, reason } of skipped) header += `\n/* ${commentText(`${mapping.id} (target ${mapping.value.target ?? '?'}) is not exported: ${reason}`)} */`;
   // Declared defaults fill the inputs left out, as in the engine.
   const defaults = Object.fromEntries(flow.allInputs.filter((i) => i.default !== undefined && i.default !== null).map((i) => [i.id, i.default]));
   const inputs = `$inputs := $exists($inputs) ? $merge([${literal(defaults)}, $inputs]) : ${literal(defaults)};`;
-  return `${header}\n(\n  ${inputs}\n  {\n${records.map((r) => '    ' + r).join(',\n')}\n  }\n)\n`;
+  return { expression: `${header}\n(\n  ${inputs}\n  {\n${records.map((r) => '    ' + r).join(',\n')}\n  }\n)\n`, skipped };
 }

@@ -203,3 +203,68 @@ describe('runTests against hostile input', () => {
     expect(messages[1]).toContain('transform of FM-12');
   });
 });
+
+describe('runTests, a value that no mapping wrote', () => {
+  /** The Ohio flow with one test (TC-1) of the given records and expect; the mismatches' messages. */
+  async function nothingMessages(edit: (flow: Record<string, any>, spec: Record<string, any>) => void, given: unknown, expect: unknown, inputs: unknown = {}) {
+    const spec = ohioSpec();
+    const flow = spec.useCases[0].dataFlows[0];
+    flow.tests = [{ id: 'TC-1', given, inputs, expect }];
+    edit(flow, spec);
+    const run = await runTests(indexSpec(spec));
+    return run.results[0]!.problems.filter((p) => p.kind === 'mismatch');
+  }
+  const none = () => {};
+
+  it('says the transform ran and gave no value', async () => {
+    const problems = await nothingMessages(none, { Order: { state: 'Texas', total: 100 } }, { Invoice: { amount: 108 } });
+    expect(problems).toStrictEqual([
+      { kind: 'mismatch', path: 'Invoice.amount', expected: 108, actual: undefined, mapping: 'FM-9', message: 'Invoice.amount: expected 108, got nothing: mapping FM-9 ran and its transform gave no value (undefined)' },
+    ]);
+  });
+
+  it('says which source is missing, from the list or from one element', async () => {
+    const noItems = await nothingMessages(none, { Order: { state: 'Ohio', total: 1 } }, { Invoice: { lines: [{ itemCode: 'A' }] } });
+    expect(noItems.map((p) => p.message)).toStrictEqual(['Invoice.lines: expected [{"itemCode":"A"}], got nothing: mapping FM-10 wrote nothing: its source Order.items[].sku is missing from the given Order']);
+    const oneElement = await nothingMessages(none, { Order: { state: 'Ohio', total: 1, items: [{ qty: '1' }, { sku: 'B' }] } }, { Invoice: { lines: [{ itemCode: 'A' }, { itemCode: 'B' }] } });
+    expect(oneElement.map((p) => [p.mapping, p.message])).toStrictEqual([
+      ['FM-10', 'Invoice.lines[0].itemCode: expected "A", got nothing: mapping FM-10 wrote nothing there: its source Order.items[0].sku is missing from the given Order'],
+    ]);
+    const noRecord = await nothingMessages(none, {}, { Invoice: { region: 'US', lines: [{ itemCode: 'A' }] } });
+    expect(noRecord.map((p) => p.message)).toStrictEqual(['Invoice.lines: expected [{"itemCode":"A"}], got nothing: mapping FM-10 wrote nothing: its source Order.items[].sku is missing: no Order record was given']);
+  });
+
+  it('says an input was not given', async () => {
+    const addOwner = (flow: Record<string, any>, spec: Record<string, any>) => {
+      spec.inputs = [{ id: 'owner', label: 'Owner', help: 'Who owns the invoice', type: 'string' }];
+      spec.systems[1].entities[0].fields.push({ path: 'owner', type: 'string' });
+      flow.mappings.push({ id: 'FM-13', target: 'Invoice.owner', input: 'owner' });
+    };
+    const problems = await nothingMessages(addOwner, { Order: { state: 'Ohio', total: 1 } }, { Invoice: { owner: 'u-1' } });
+    expect(problems.map((p) => [p.mapping, p.message])).toStrictEqual([['FM-13', 'Invoice.owner: expected "u-1", got nothing: mapping FM-13 wrote nothing: the input owner was not given']]);
+    expect(await nothingMessages(addOwner, { Order: { state: 'Ohio', total: 1 } }, { Invoice: { owner: 'u-1' } }, { owner: 'u-1' })).toStrictEqual([]);
+  });
+
+  it('says at which element a per-element transform gave no value', async () => {
+    const addNote = (flow: Record<string, any>, spec: Record<string, any>) => {
+      spec.systems[1].entities[0].fields.push({ path: 'lines[].note', type: 'string' });
+      flow.mappings.push({ id: 'FM-13', target: 'Invoice.lines[].note', source: 'Order.items[].sku', transform: '$source = "A" ? "first"' });
+    };
+    const problems = await nothingMessages(addNote, { Order: { state: 'Ohio', total: 1, items: [{ sku: 'A' }, { sku: 'B' }] } }, { Invoice: { lines: [{ note: 'first' }, { note: 'second' }] } });
+    expect(problems.map((p) => p.message)).toStrictEqual(['Invoice.lines[1].note: expected "second", got nothing: mapping FM-13 ran on Order.items[1].sku and its transform gave no value (undefined)']);
+  });
+
+  it('says a transform failed, a value did not convert, or a mapping cannot run', async () => {
+    const failing = await nothingMessages((flow) => (flow.mappings[0].transform = 'Order.state + 1'), { Order: { state: 'Ohio', total: 1 } }, { Invoice: { amount: 1 } });
+    expect(failing.map((p) => p.message)).toStrictEqual([expect.stringMatching(/^Invoice\.amount: expected 1, got nothing: mapping FM-9 wrote nothing: its transform failed at character \d+: /)]);
+    const unconverted = await nothingMessages(none, { Order: { state: 'Ohio', total: 1, items: [{ sku: 'A', qty: 'three' }] } }, { Invoice: { lines: [{ quantity: 3 }] } });
+    expect(unconverted.map((p) => p.message)).toStrictEqual(['Invoice.lines[0].quantity: expected 3, got nothing: mapping FM-11 wrote nothing: the text "three" does not convert exactly to integer']);
+    const broken = await nothingMessages((flow) => (flow.mappings[0].transform = 'Order.total +'), { Order: { state: 'Ohio', total: 1 } }, { Invoice: { amount: 1 } });
+    expect(broken.map((p) => p.message)).toStrictEqual([expect.stringMatching(/^Invoice\.amount: expected 1, got nothing: mapping FM-9 cannot run: its transform is not valid JSONata: /)]);
+  });
+
+  it('keeps "no mapping wrote it" for a path that no mapping targets', async () => {
+    const problems = await nothingMessages(none, { Order: { state: 'Ohio', total: 1 } }, { Invoice: { discount: 5 } });
+    expect(problems.map((p) => p.message)).toStrictEqual(['Invoice.discount: expected 5, got nothing (no mapping wrote it)']);
+  });
+});

@@ -1,8 +1,8 @@
 import type { DataFlowElement, SpecIndex, TestElement } from '../model/spec-index.js';
 import type { ExpectedError } from '../model/types.js';
-import { declaredForm, parseEntityPath } from '../model/field-path.js';
+import { declaredForm, parseEntityPath, type Selector } from '../model/field-path.js';
 import { givesValueAt } from '../paths/gives-value.js';
-import { compileDataFlows, evaluateDataFlow, findWriter, type CompiledDataFlow, type RunProblem } from './data-flow.js';
+import { compileDataFlows, evaluateDataFlow, findWriter, type CompiledDataFlow, type RunProblem, type UnwrittenTarget } from './data-flow.js';
 import { partialMatch } from './partial-match.js';
 import type { Branch } from './transform.js';
 
@@ -66,6 +66,40 @@ function show(value: unknown): string {
   return text.length > 200 ? `${text.slice(0, 200)}…` : text;
 }
 
+/**
+ * The mapping that would have written a path, of those that wrote nothing: its target is the
+ * path, or lies inside or around it (`[]` stands for any index; `[key=value]` could be any).
+ * The closest in length wins, an element's own entry before its mapping's.
+ */
+function whyUnwritten(unwritten: readonly UnwrittenTarget[], path: string): UnwrittenTarget | undefined {
+  const wanted = parseEntityPath(path);
+  if (!wanted.ok) return undefined;
+  let best: { entry: UnwrittenTarget; distance: number } | undefined;
+  for (const entry of unwritten) {
+    const target = parseEntityPath(entry.path);
+    if (!target.ok || target.path.entity !== wanted.path.entity) continue;
+    const a = wanted.path.segments;
+    const b = target.path.segments;
+    const common = Math.min(a.length, b.length);
+    let fits = true;
+    for (let i = 0; i < common && fits; i++) {
+      // The last segment of the shorter path names the whole list when it has no selector.
+      const whole = i === common - 1 && a.length !== b.length && !(a.length < b.length ? a[i]! : b[i]!).selector;
+      fits = a[i]!.name === b[i]!.name && (whole || selectorsMeet(a[i]!.selector, b[i]!.selector));
+    }
+    if (!fits) continue;
+    const distance = Math.abs(a.length - b.length) * 2 + (b.some((s) => s.selector?.kind === 'each') ? 1 : 0);
+    if (!best || distance < best.distance) best = { entry, distance };
+  }
+  return best?.entry;
+}
+
+function selectorsMeet(a: Selector | undefined, b: Selector | undefined): boolean {
+  if (!a || !b) return !a && !b;
+  if (a.kind === 'each' || b.kind === 'each' || a.kind === 'match' || b.kind === 'match') return true;
+  return a.index === b.index;
+}
+
 /** Runs one test case: the pass/fail semantics of spec-format.md, "Test cases". */
 export async function runTestCase(flow: CompiledDataFlow, test: TestElement, taken?: Map<string, Set<string>>): Promise<TestResult> {
   const t = test.value;
@@ -75,12 +109,16 @@ export async function runTestCase(flow: CompiledDataFlow, test: TestElement, tak
     for (const entity of Object.keys(t.expect)) {
       const actual = Object.prototype.hasOwnProperty.call(run.records, entity) ? run.records[entity] : undefined;
       for (const mismatch of partialMatch(t.expect[entity], actual, entity)) {
-        const mapping = findWriter(run.writers, mismatch.path);
+        const writer = findWriter(run.writers, mismatch.path);
+        // Nothing there and nobody wrote it: say which mapping should have, and why it did not.
+        const unwritten = writer === undefined && mismatch.actual === undefined ? whyUnwritten(run.unwritten, mismatch.path) : undefined;
+        const mapping = writer ?? unwritten?.mapping;
+        const why = writer ? ` (written by ${writer})` : unwritten ? `: ${unwritten.reason}` : ' (no mapping wrote it)';
         problems.push({
           kind: 'mismatch',
           ...mismatch,
           ...(mapping ? { mapping } : {}),
-          message: `${mismatch.path}: expected ${show(mismatch.expected)}, got ${show(mismatch.actual)}${mapping ? ` (written by ${mapping})` : ' (no mapping wrote it)'}`,
+          message: `${mismatch.path}: expected ${show(mismatch.expected)}, got ${show(mismatch.actual)}${why}`,
         });
       }
     }

@@ -76,3 +76,88 @@ export function inputReferences(ast: JsonataNode): string[] {
   }
   return [...new Set(found.sort((a, b) => a.position - b.position).map((f) => f.id))];
 }
+
+/** Characters that end a JSONata name token (its operators and whitespace). */
+const NAME_STOPS = new Set([...'.[]{}(),@#;:?+-*/%|=<>^&!~', ' ', '\t', '\n', '\r', '\v']);
+const NAME_KEYWORDS = new Set(['and', 'or', 'in', 'true', 'false', 'null']);
+
+/**
+ * True when JSONata reads the text, unquoted, as one name: `Order`, `order_line`. `simple-user`
+ * is not one (JSONata reads `simple - user`), nor is a name with a space, a leading digit or `$`,
+ * a quote, or a keyword; such names need backticks in an expression (`` `simple-user`.name ``).
+ */
+export function isJsonataName(text: string): boolean {
+  if (text === '' || NAME_KEYWORDS.has(text)) return false;
+  const first = text[0]!;
+  if ((first >= '0' && first <= '9') || first === '$' || first === '"' || first === "'" || first === '`') return false;
+  for (const c of text) if (NAME_STOPS.has(c)) return false;
+  return true;
+}
+
+/** Where an expression names one of `names` unquoted: outside strings, backticks and comments. */
+export interface UnquotedName {
+  name: string;
+  /** 0-based offset in the expression. */
+  offset: number;
+  /** The name with the path that follows it, as written: `simple-user.name`. */
+  written: string;
+}
+
+/**
+ * Finds the unquoted uses of names that JSONata would not read as one name (see
+ * `isJsonataName`): a use stands where a name can start (not after `.`, `$` or a name's
+ * character) and ends where a name ends. Longer names are matched first.
+ */
+export function unquotedNameUses(expression: string, names: readonly string[]): UnquotedName[] {
+  const wanted = [...new Set(names)].filter((n) => n !== '' && !isJsonataName(n)).sort((a, b) => b.length - a.length);
+  if (wanted.length === 0) return [];
+  const found: UnquotedName[] = [];
+  const code = maskQuoted(expression);
+  const startsName = (i: number) => i === 0 || (NAME_STOPS.has(code[i - 1]!) && code[i - 1] !== '.') ;
+  const endsName = (i: number) => i === code.length || NAME_STOPS.has(code[i]!);
+  for (let i = 0; i < code.length; i++) {
+    if (!startsName(i) || code[i] === '\u0000') continue;
+    const name = wanted.find((n) => code.startsWith(n, i) && endsName(i + n.length));
+    if (name === undefined) continue;
+    let end = i + name.length;
+    // The path that follows, for the message: `.name.first`.
+    while (code[end] === '.' && end + 1 < code.length && !NAME_STOPS.has(code[end + 1]!) && code[end + 1] !== '\u0000') {
+      end++;
+      while (end < code.length && !NAME_STOPS.has(code[end]!) && code[end] !== '\u0000') end++;
+    }
+    found.push({ name, offset: i, written: expression.slice(i, end) });
+    i += name.length - 1;
+  }
+  return found;
+}
+
+/** The expression with string literals, backtick names and comments blanked out (same length). */
+function maskQuoted(expression: string): string {
+  const out = expression.split('');
+  let i = 0;
+  const blank = (from: number, to: number) => {
+    for (let k = from; k < to && k < out.length; k++) out[k] = '\u0000';
+  };
+  while (i < expression.length) {
+    const c = expression[i]!;
+    if (c === '"' || c === "'") {
+      let j = i + 1;
+      while (j < expression.length && expression[j] !== c) j += expression[j] === '\\' ? 2 : 1;
+      blank(i, j + 1);
+      i = j + 1;
+    } else if (c === '`') {
+      const j = expression.indexOf('`', i + 1);
+      const end = j === -1 ? expression.length : j + 1;
+      blank(i, end);
+      i = end;
+    } else if (c === '/' && expression[i + 1] === '*') {
+      const j = expression.indexOf('*/', i + 2);
+      const end = j === -1 ? expression.length : j + 2;
+      blank(i, end);
+      i = end;
+    } else {
+      i++;
+    }
+  }
+  return out.join('');
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DF1, cleanSpec, findingFor, findingsOf, firstFlow } from '../../../test/support/rules.js';
+import { DF1, checkSpec, cleanSpec, findingFor, findingsOf, firstFlow } from '../../../test/support/rules.js';
+import { isJsonataName } from '../expr/expressions.js';
 import { transformSyntax } from './transform-syntax.js';
 
 const invalid = findingFor('transform-syntax', 'error');
@@ -54,5 +55,57 @@ describe('transform-syntax', () => {
     delete firstFlow(spec).mappings[4].constant;
     firstFlow(spec).mappings[4].transform = '$source +';
     expect(findingsOf(transformSyntax, spec)).toStrictEqual([invalid('DF-1.FM-5', FM5, `${FM5}/transform`)]);
+  });
+});
+
+describe('transform-syntax, entity names JSONata cannot read unquoted', () => {
+  /** The example with its source entity renamed `simple-user` (as OpenAPI names go) and one transform. */
+  const withEntity = (transform: string, name = 'simple-user') => {
+    const spec = cleanSpec();
+    firstFlow(spec).source.entities = [name];
+    delete firstFlow(spec).mappings[4].constant;
+    firstFlow(spec).mappings[4].transform = transform;
+    return spec;
+  };
+  const messages = (spec: unknown) => checkSpec(spec, { rules: [transformSyntax] }).map((f) => f.message);
+
+  it('reports simple-user.name, which parses as a subtraction, and says to write `simple-user`.name', () => {
+    const spec = withEntity('$uppercase(simple-user.name)');
+    expect(findingsOf(transformSyntax, spec)).toStrictEqual([invalid('FM-5', FM5, `${FM5}/transform`)]);
+    expect(messages(spec)).toStrictEqual(['transform has simple-user.name, which JSONata reads as the subtraction simple - user.name, not as the entity simple-user: write `simple-user`.name instead']);
+  });
+
+  it('reports target entity names, and filters and criteria, too', () => {
+    const spec = cleanSpec();
+    firstFlow(spec).source.entities = ['conversion-event'];
+    firstFlow(spec).target.entities = ['crm-customer'];
+    firstFlow(spec).triggers[0].filter = 'conversion-event.type = "form"';
+    firstFlow(spec).triggers[1].criteria = '$exists(crm-customer)';
+    expect(findingsOf(transformSyntax, spec)).toStrictEqual([
+      invalid('TR-1', `${DF1}/triggers/0`, `${DF1}/triggers/0/filter`),
+      invalid('TR-2', `${DF1}/triggers/1`, `${DF1}/triggers/1/criteria`),
+    ]);
+    expect(messages(spec)[1]).toContain('write `crm-customer` instead');
+  });
+
+  it('finds nothing where the name is quoted, inside a string or a comment, a field or a variable', () => {
+    for (const transform of ['`simple-user`.name', '`simple-user`.name & " (simple-user)"', "'simple-user.name'", '/* simple-user.name */ `simple-user`.name', 'Order.simple-user', '$simple-user', 'simple-users.name', 'simple-user2']) {
+      expect(findingsOf(transformSyntax, withEntity(transform)), transform).toStrictEqual([]);
+    }
+    // Names JSONata reads unquoted are never searched for.
+    expect(findingsOf(transformSyntax, withEntity('Order - user', 'Order'))).toStrictEqual([]);
+  });
+
+  it('adds the advice to a syntax error the unquoted name causes', () => {
+    const spec = withEntity('Sales Order.total * 2', 'Sales Order');
+    expect(findingsOf(transformSyntax, spec)).toStrictEqual([invalid('FM-5', FM5, `${FM5}/transform`)]);
+    expect(messages(spec)[0]).toMatch(/^transform is not valid JSONata at character \d+: .* \(write `Sales Order`\.total instead\)$/);
+  });
+});
+
+describe('isJsonataName', () => {
+  it('accepts what JSONata reads as one name, and nothing else', () => {
+    expect(['Order', 'order_line', 'Ünïcode', 'a1', '_x'].filter(isJsonataName)).toStrictEqual(['Order', 'order_line', 'Ünïcode', 'a1', '_x']);
+    expect(['simple-user', 'Sales Order', '1st', '$x', 'a.b', 'a[0]', 'in', 'null', '', '`a`', '"a"'].filter(isJsonataName)).toStrictEqual([]);
   });
 });

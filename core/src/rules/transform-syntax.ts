@@ -1,4 +1,5 @@
-import type { AnyElement } from '../model/spec-index.js';
+import { isJsonataName, unquotedNameUses } from '../expr/expressions.js';
+import type { AnyElement, DataFlowElement } from '../model/spec-index.js';
 import { isBlank } from './text.js';
 import type { Rule, RuleFinding } from './rule.js';
 
@@ -7,22 +8,45 @@ export const transformSyntax: Rule = {
   severity: 'error',
   layer: 'details',
   description:
-    'Transforms, trigger filters and query criteria are JSONata expressions, and must parse. They are the executable part of the design: the test runner evaluates them and `export --to jsonata` hands them to engineers, so a syntax error found here is one an engineer never has to guess about.',
+    'Transforms, trigger filters and query criteria are JSONata expressions, and must parse. They are the executable part of the design: the test runner evaluates them and `export --to jsonata` hands them to engineers, so a syntax error found here is one an engineer never has to guess about. An entity name that is not a JSONata name (`simple-user`, as OpenAPI names often are) must be written in backticks: unquoted, `simple-user.name` parses, but as the subtraction `simple - user.name`, so it is reported too.',
   check({ index, expressions }) {
     const findings: RuleFinding[] = [];
-    const checkExpression = (element: AnyElement, key: string, text: string | undefined) => {
+    // Per data flow, its entity names; only those JSONata cannot read unquoted are ever searched for.
+    const entityNames = new Map<DataFlowElement, string[]>();
+    const namesOf = (flow: DataFlowElement) => {
+      let names = entityNames.get(flow);
+      if (!names) {
+        const listed = [...(flow.value.source?.entities ?? []), ...(flow.value.target?.entities ?? [])];
+        names = listed.filter((n): n is string => typeof n === 'string' && !isJsonataName(n));
+        entityNames.set(flow, names);
+      }
+      return names;
+    };
+    const checkExpression = (element: AnyElement, flow: DataFlowElement, key: string, text: string | undefined) => {
       // Blank is missing, not invalid: mapping-kind and trigger-details report what must be there.
       if (text === undefined || isBlank(text)) return;
       const parsed = expressions.parse(text);
-      if (parsed.ok) return;
+      const names = namesOf(flow);
+      const [use] = names.length > 0 ? unquotedNameUses(text, names) : [];
+      const advice = use ? `write ${quoteEntity(use.name, use.written)} instead` : undefined;
+      if (parsed.ok) {
+        if (use) {
+          const reading = use.name.includes('-') ? `the subtraction ${use.name.replace(/-/g, ' - ')}${use.written.slice(use.name.length)}` : 'something else';
+          findings.push({ element, message: `${key} has ${use.written}, which JSONata reads as ${reading}, not as the entity ${use.name}: ${advice}`, at: `${element.path}/${key}` });
+        }
+        return;
+      }
       const where = parsed.position !== undefined ? ` at character ${parsed.position}` : '';
-      findings.push({ element, message: `${key} is not valid JSONata${where}: ${parsed.message}`, at: `${element.path}/${key}` });
+      findings.push({ element, message: `${key} is not valid JSONata${where}: ${parsed.message}${advice ? ` (${advice})` : ''}`, at: `${element.path}/${key}` });
     };
-    for (const mapping of index.mappings) checkExpression(mapping, 'transform', mapping.value.transform);
+    for (const mapping of index.mappings) checkExpression(mapping, mapping.dataFlow, 'transform', mapping.value.transform);
     for (const trigger of index.triggers) {
-      checkExpression(trigger, 'filter', trigger.value.filter);
-      checkExpression(trigger, 'criteria', trigger.value.criteria);
+      checkExpression(trigger, trigger.dataFlow, 'filter', trigger.value.filter);
+      checkExpression(trigger, trigger.dataFlow, 'criteria', trigger.value.criteria);
     }
     return findings;
   },
 };
+
+/** `simple-user.name` as it should be written: `` `simple-user`.name ``. */
+const quoteEntity = (name: string, written: string) => `\`${name}\`${written.slice(name.length)}`;

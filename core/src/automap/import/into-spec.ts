@@ -24,6 +24,33 @@ export function entityDeclaration(entity: ImportedEntity): JsonObject {
 }
 
 /**
+ * Why a text cannot name an entity, or undefined when it can. An entity name is the first
+ * segment of every field path (`Customer.email`), so it holds no `.`, `[` or `]`; and JSONata
+ * must be able to quote it in backticks. (A JSONata name, such as `SimpleUser`, is best: see
+ * `isJsonataName`.)
+ */
+export function entityNameProblem(name: string): string | undefined {
+  if (name.trim() === '') return 'is empty';
+  if (name !== name.trim()) return 'starts or ends with a space';
+  if (/[.[\]]/.test(name)) return 'contains ".", "[" or "]", which field paths use (Customer.addresses[].line1)';
+  if (name.includes('`')) return 'contains a backtick, which JSONata cannot quote';
+  return undefined;
+}
+
+export type RenameResult = { ok: true; entities: ImportedEntity[] } | { ok: false; message: string };
+
+/** `import --as <name>`: the one imported entity, renamed. Refuses a name that cannot name an entity, or an import of other than one entity. */
+export function renameImportedEntity(entities: readonly ImportedEntity[], name: string): RenameResult {
+  const problem = entityNameProblem(name);
+  if (problem) return { ok: false, message: `--as ${JSON.stringify(name)} ${problem}; give a name such as SimpleUser` };
+  if (entities.length !== 1) {
+    const names = entities.map((e) => e.name).join(', ');
+    return { ok: false, message: `--as renames one entity, but this input gives ${entities.length}${names ? ` (${names})` : ''}; pick one with --entities <Name> or <file>#<Name>` };
+  }
+  return { ok: true, entities: [{ ...entities[0]!, name }] };
+}
+
+/**
  * Adds entities to one system of a spec document (as parsed), leaving everything else as it
  * was. Refuses when the system is not declared, or an entity of that name exists and `replace`
  * is not set (a replaced entity keeps its place). The input document is not changed.
