@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileDataFlows, evaluateDataFlow, indexSpec } from '@specwright/core';
+import { indexSpec } from '../model/spec-index.js';
+import { compileDataFlows, evaluateDataFlow } from './data-flow.js';
 
 type MappingFields = { transform?: string; source?: string; target?: string; lookup?: Record<string, unknown>; default?: unknown; input?: string };
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import jsonata from 'jsonata';
-import { compileDataFlows, dataFlowToJsonata, evaluateDataFlow, exportDataFlow, indexSpec, type SpecIndex } from '@specwright/core';
+import { indexSpec, type SpecIndex } from '../model/spec-index.js';
+import { compileDataFlows, evaluateDataFlow } from './data-flow.js';
+import { dataFlowToJsonata, exportDataFlow } from './export-jsonata.js';
 import { exampleSpec } from '../../../test/support/examples.js';
 import { readdirSync } from 'node:fs';
 import { repoRoot } from '../../../test/support/examples.js';

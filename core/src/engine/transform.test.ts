@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileTransform, describeTransformError, TRANSFORM_TIMEOUT_MS } from '@specwright/core';
+import { compileTransform, describeTransformError, TRANSFORM_TIMEOUT_MS } from './transform.js';
 
 async function outcome(expression: string, input: unknown = {}, bindings: Record<string, unknown> = {}) {
   const started = Date.now();

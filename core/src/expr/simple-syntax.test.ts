@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import jsonata from 'jsonata';
 import { describe, expect, it } from 'vitest';
-import { inputReferences, recogniseSimpleExpression, type JsonataNode } from '@specwright/core';
+import { inputReferences, type JsonataNode } from './expressions.js';
+import { recogniseSimpleExpression } from './simple-syntax.js';
 
 /** What jsonata itself says: valid with these input references, or not valid. */
 function jsonataSays(text: string): string[] | 'invalid' {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseSegments, readPath, writePath, type PathSegment } from '@specwright/core';
+import { parseSegments, type PathSegment } from '../model/field-path.js';
+import { readPath, writePath } from './record-path.js';
 
 const segs = (text: string): PathSegment[] => {
   const parsed = parseSegments(text);

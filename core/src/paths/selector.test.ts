@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseSegments, readPath, writePath, type PathSegment } from '@specwright/core';
+import { parseSegments, type PathSegment } from '../model/field-path.js';
+import { readPath, writePath } from './record-path.js';
 import { givesValueAt } from './gives-value.js';
 
 const segs = (text: string): PathSegment[] => {
