@@ -1,6 +1,6 @@
 import type { Finding } from '../model/finding.js';
 import type { CompletenessReport } from '../check/completeness.js';
-import type { TestProblem, BranchCoverage } from '../engine/run-tests.js';
+import type { TestResult, TestRun } from '../engine/run-tests.js';
 
 /**
  * The reports of the plain-data API: what a Forge resolver, an HTTP route or a Notion job gets
@@ -32,11 +32,7 @@ export interface FindingCounts {
   infos: number;
 }
 
-export interface TestCounts {
-  tests: number;
-  passed: number;
-  failed: number;
-}
+export type TestCounts = TestRun['summary'];
 
 /** `specwright check` for one spec: findings (located), completeness and counts. */
 export interface SpecCheckReport {
@@ -49,18 +45,8 @@ export interface SpecCheckReport {
   summary: FindingCounts & { tests?: TestCounts };
 }
 
-/** One test case's outcome, as `specwright test --format json` lists it. */
-export interface TestCaseReport {
-  id: string;
-  dataFlow: string;
-  /** JSON Pointer of the test case. */
-  path: string;
-  title?: string;
-  status: 'pass' | 'fail';
-  problems: TestProblem[];
-  /** The target records the mappings produced. */
-  records: Record<string, unknown>;
-}
+/** One test case's outcome, as `specwright test --format json` lists it (without the run's own list of every problem). */
+export type TestCaseReport = Omit<TestResult, 'reported'>;
 
 /** `specwright test` for one spec: every test case, coverage, and the run's findings. */
 export interface SpecTestReport {
@@ -69,7 +55,7 @@ export interface SpecTestReport {
   file?: string;
   spec: SpecHeader;
   tests: TestCaseReport[];
-  coverage: { mappings: { mapping: string; path: string; asserted: boolean }[]; branches: BranchCoverage[] };
+  coverage: Pick<TestRun, 'mappings' | 'branches'>;
   /** `test-failed` and `test-coverage-branch`, located like check findings. */
   findings: Finding[];
   summary: TestCounts;
