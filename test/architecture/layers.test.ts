@@ -15,9 +15,10 @@ const coreSrc = fileURLToPath(new URL('../../core/src/', import.meta.url));
  * - paths: reading and writing records along field paths, and which element a selector picks;
  * - expr: parsing JSONata; load: the YAML/JSON loader with positions;
  * - rules: the rule context and one module per rule; engine: the mapping engine, test runner
- *   and exports; check: the checker, completeness and check-source (rules and engine together);
+ *   and exports; check: the checker (the rules in order) and completeness;
  * - format: output formats; confluence: the page template; automap: mapping suggestions and
- *   schema import; api: the plain-data API (to come); index.ts: the package's exports.
+ *   schema import; api: the plain-data API (load, check, run tests: a JSON report);
+ *   index.ts and the subpath entries: the package's exports.
  */
 const LAYERS = ['model', 'paths', 'expr', 'load', 'rules', 'engine', 'check', 'format', 'confluence', 'automap', 'api', 'index.ts'] as const;
 
