@@ -12,7 +12,7 @@ import {
   specText,
   type ImportedEntity,
 } from '@specwright/core';
-import { describeReadError, type CliIo } from '../io.js';
+import { describeReadError, readErrorPosition, type CliIo } from '../io.js';
 import { entityFromParsed, InputError, nameFromFile, readSchemaFile, splitSchemaArg, type ParsedSchemaFile } from '../schema-input.js';
 import { UsageError } from '../usage.js';
 
@@ -73,7 +73,8 @@ export async function runImport(options: ImportOptions, io: CliIo): Promise<numb
   try {
     text = await io.readText(options.into);
   } catch (error) {
-    return fail(new InputError(options.into, describeReadError(error)));
+    const { line, column } = readErrorPosition(error);
+    return fail(new InputError(options.into, describeReadError(error), undefined, line, column));
   }
   const format = formatForFile(options.into);
   const loaded = loadSource(text, format);
