@@ -1,9 +1,11 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { describeWriteError, FileError } from './file-errors.js';
+import { updateFile, type Change } from './replace-file.js';
 import { readTextFile } from './text-file.js';
 
 export { describeReadError, describeWriteError, readErrorPosition, FileError } from './file-errors.js';
+export type { Change } from './replace-file.js';
 
 /** What a command may do to the outside world; tests give their own. */
 export interface CliIo {
@@ -13,6 +15,12 @@ export interface CliIo {
   readText(file: string): Promise<string>;
   /** Writes a file, creating its folder. Throws FileError. */
   writeText(file: string, text: string): Promise<void>;
+  /**
+   * Changes a file in place, never leaving it half-written: locked, written to a temporary file,
+   * fsynced and renamed over it, refused when someone else changed it meanwhile (replace-file.ts).
+   * Throws FileError.
+   */
+  updateText<T>(file: string, change: (text: string) => Change<T> | Promise<Change<T>>): Promise<T>;
 }
 
 export const processIo: CliIo = {
@@ -27,4 +35,5 @@ export const processIo: CliIo = {
       throw new FileError(file, describeWriteError(error), String((error as { code?: unknown }).code ?? 'EIO'));
     }
   },
+  updateText: updateFile,
 };
