@@ -61,6 +61,13 @@ describe('updateFile', () => {
     expect(readdirSync(dir)).toStrictEqual(['spec.yaml']);
   });
 
+  it.skipIf(process.getuid?.() === 0)('refuses a spec its owner made read-only, as a write in place would (skipped as root, who may write any file)', async () => {
+    chmodSync(spec, 0o444);
+    const error = await rejection(updateFile(spec, () => ({ text: 'new\n', value: 0 })));
+    expect(error.sentence).toBe('cannot be written: permission denied (EACCES); the spec is unchanged');
+    expect(readFileSync(spec, 'utf8')).toBe('old\n');
+  });
+
   it('a symbolic link stays a link: the file it points to is replaced', async () => {
     const link = join(dir, 'link.yaml');
     symlinkSync(spec, link);

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { chmod, chown, open, readdir, realpath, rename, stat, unlink } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, chmod, chown, open, readdir, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { describeWriteError, FileError } from './file-errors.js';
 import { acquireLock } from './file-lock.js';
@@ -36,6 +37,12 @@ export async function updateFile<T>(file: string, change: (text: string) => Chan
   const target = await realpath(file);
   // Before any lock file is made beside it: a pipe or device (/dev/null) is refused here.
   await statRegularFile(file);
+  // A rename would replace a file its owner made read-only; that is a refusal, as a write in place would be.
+  try {
+    await access(target, constants.W_OK);
+  } catch (error) {
+    throw new FileError(file, `${describeWriteError(error)}; the spec is unchanged`, codeOf(error));
+  }
   let lock;
   try {
     lock = await acquireLock(target);

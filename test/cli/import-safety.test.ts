@@ -185,7 +185,7 @@ beforeAll(() => ensureBuilt(), 120_000);
 afterAll(() => tmp.cleanup());
 
 describe('import --into killed with SIGKILL at random points', () => {
-  it('leaves the old or the new spec, byte for byte, every time (50 kills: a 2 MB JSON and a 0.4 MB YAML spec)', async () => {
+  it('leaves the old or the new spec, byte for byte, every time (50 kills: a 2 MB JSON and a 0.3 MB YAML spec)', async () => {
     const figures = await Promise.all([killRuns('json', largeJson(700), 26, 1), killRuns('yaml', largeYaml(180), 24, 2)]);
     for (const f of figures) {
       console.log(`import kill runs, ${f.format} ${(f.bytes / 1e6).toFixed(1)} MB (unkilled ${f.unkilledMs} ms, temporary file for ${f.writeMs} ms): ${f.runs} kills, ${f.old} left the old spec, ${f.new} the new, ${f.killedWhileWriting} while the temporary file was there`);
