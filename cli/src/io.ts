@@ -1,37 +1,39 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { describeWriteError, FileError } from './file-errors.js';
+import { updateFile, type Change } from './replace-file.js';
+import { readTextFile } from './text-file.js';
+
+export { describeReadError, describeWriteError, readErrorPosition, FileError } from './file-errors.js';
+export type { Change } from './replace-file.js';
 
 /** What a command may do to the outside world; tests give their own. */
 export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
+  /** A regular file's text (UTF-8, or UTF-16 with a BOM). Throws FileError or the system's error. */
   readText(file: string): Promise<string>;
-  /** Writes a file, creating its folder. */
+  /** Writes a file, creating its folder. Throws FileError. */
   writeText(file: string, text: string): Promise<void>;
+  /**
+   * Changes a file in place, never leaving it half-written: locked, written to a temporary file,
+   * fsynced and renamed over it, refused when someone else changed it meanwhile (replace-file.ts).
+   * Throws FileError.
+   */
+  updateText<T>(file: string, change: (text: string) => Change<T> | Promise<Change<T>>): Promise<T>;
 }
 
 export const processIo: CliIo = {
   stdout: (text) => void process.stdout.write(text),
   stderr: (text) => void process.stderr.write(text),
-  readText: (file) => readFile(file, 'utf8'),
+  readText: readTextFile,
   writeText: async (file, text) => {
-    await mkdir(dirname(file), { recursive: true });
-    await writeFile(file, text);
+    try {
+      await mkdir(dirname(file), { recursive: true });
+      await writeFile(file, text);
+    } catch (error) {
+      throw new FileError(file, describeWriteError(error), String((error as { code?: unknown }).code ?? 'EIO'));
+    }
   },
+  updateText: updateFile,
 };
-
-/** A sentence for why a file could not be read, without a stack trace. */
-export function describeReadError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return 'cannot be read: there is no such file (check the path)';
-    case 'EISDIR':
-      return 'is a directory; name the spec files in it (for example dir/*.yaml)';
-    case 'EACCES':
-    case 'EPERM':
-      return 'cannot be read: permission denied';
-    default:
-      return `cannot be read: ${error instanceof Error ? error.message : String(error)}`;
-  }
-}

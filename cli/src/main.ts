@@ -5,6 +5,8 @@ import { parseConvertOptions, runConvert } from './commands/convert.js';
 import { parseImportOptions, runImport } from './commands/import.js';
 import { parseExportOptions, runExport } from './commands/export.js';
 import { parseTestOptions, runTestCommand } from './commands/test.js';
+import { describeLocation, printable } from '@specwright/core';
+import { FileError, isSystemFileError, describeSystemFileError } from './file-errors.js';
 import type { CliIo } from './io.js';
 import { USAGE, UsageError } from './usage.js';
 
@@ -69,6 +71,15 @@ export async function runCli(args: string[], io: CliIo): Promise<number> {
   } catch (error) {
     if (error instanceof UsageError || isParseArgsError(error)) {
       io.stderr(`specwright: ${(error as Error).message}\n\n${USAGE}`);
+      return 2;
+    }
+    // A file the system would not let us read or write is the user's to fix: say which and why.
+    if (error instanceof FileError) {
+      io.stderr(`${printable(`${describeLocation(error.file, error.line, error.column)}: ${error.sentence}`)}\n`);
+      return 2;
+    }
+    if (isSystemFileError(error)) {
+      io.stderr(`${printable(`${error.path}: ${describeSystemFileError(error)}`)}\n`);
       return 2;
     }
     io.stderr(`specwright: unexpected failure: ${error instanceof Error ? error.message : String(error)}\nPlease report this with the file that caused it.\n`);

@@ -1,5 +1,5 @@
 import { formatForFile, indexSpec, loadSource, type SpecIndex, type UnreadableFile } from '@specwright/core';
-import { describeReadError, type CliIo } from './io.js';
+import { describeReadError, readErrorPosition, type CliIo } from './io.js';
 
 export type ReadSpec =
   | { ok: true; file: string; index: SpecIndex; locate: (pointer: string) => { line: number; column: number } | undefined }
@@ -11,7 +11,7 @@ export async function readSpec(file: string, io: CliIo): Promise<ReadSpec> {
   try {
     text = await io.readText(file);
   } catch (error) {
-    return { ok: false, unreadable: { file, message: describeReadError(error) } };
+    return { ok: false, unreadable: unreadableFile(file, error) };
   }
   const loaded = loadSource(text, formatForFile(file));
   if (!loaded.ok) {
@@ -21,4 +21,9 @@ export async function readSpec(file: string, io: CliIo): Promise<ReadSpec> {
     return { ok: false, unreadable };
   }
   return { ok: true, file, index: indexSpec(loaded.value), locate: loaded.locate };
+}
+
+/** A file that could not be read, as the reports list it: the reason, and the line and column where the fault is inside it (invalid UTF-8). */
+export function unreadableFile(file: string, error: unknown): UnreadableFile {
+  return { file, message: describeReadError(error), ...readErrorPosition(error) };
 }

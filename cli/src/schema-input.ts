@@ -12,7 +12,7 @@ import {
   type ImportedEntity,
   type SchemaKind,
 } from '@specwright/core';
-import { describeReadError, type CliIo } from './io.js';
+import { describeReadError, readErrorPosition, type CliIo } from './io.js';
 
 /** Input that cannot be used: one line, naming the file and where in it (exit 2). */
 export class InputError extends Error {
@@ -53,7 +53,7 @@ export async function readSchemaFile(file: string, io: CliIo): Promise<ParsedSch
   try {
     text = await io.readText(file);
   } catch (error) {
-    throw new InputError(file, describeReadError(error));
+    throw new InputError(file, describeReadError(error), undefined, readErrorPosition(error).line, readErrorPosition(error).column);
   }
   const ext = extname(file).toLowerCase();
   let document: unknown;

@@ -55,11 +55,17 @@ Commands:
                   --as <Name>  the name the one imported entity takes in the spec; pick
                                a JSONata name (letters, digits, _: SimpleUser rather than
                                simple-user) so transforms can write SimpleUser.login
-                  The spec is written back as YAML or JSON like it was; YAML comments are
-                  not kept. Refuses (exit 2, nothing written) when the system is not
+                  Only the imported entities are written: the rest of a YAML spec
+                  (comments, anchors, aliases, << keys, layout) stays byte for byte; JSON
+                  keeps its indent. Refuses (exit 2, nothing written) when the system is not
                   declared, an entity exists (unless --replace), --as is given for other
-                  than one entity, or the input is unusable
+                  than one entity, or the input is unusable.
+                  The spec is never half-written: locked (<spec>.lock; another import
+                  waits for it), written to a temporary file, fsynced and renamed over it;
+                  exit 2 with the reason when the write fails or someone else changed the
+                  spec meanwhile
 
-Files ending in .json are read as strict JSON, all others as YAML.
+Files ending in .json are read as strict JSON, all others as YAML. Files must be
+regular files (not a pipe or device) in UTF-8, or UTF-16 with a byte order mark.
 Rules: docs/rules.md
 `;

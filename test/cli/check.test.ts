@@ -17,7 +17,7 @@ const NOT_SPECS: [string, string | Buffer, number | undefined, number | undefine
   ['unclosed-quote.yaml', 'specwright: 1\ntitle: "x\n', 3, 1, /: is not valid YAML: /],
   ['duplicate-key.yaml', 'specwright: 1\nid: a\nid: b\n', 3, 1, /: is not valid YAML: duplicated mapping key/],
   ['two-documents.yaml', 'specwright: 1\nid: a\n---\nid: b\n', 3, 1, /: holds 2 YAML documents; a spec is one document/],
-  ['binary.yaml', Buffer.from([0x61, 0x3a, 0x20, 0x00, 0xff, 0xfe, 0x01]), 1, 4, /: is not valid YAML: /],
+  ['binary.yaml', Buffer.from([0x61, 0x3a, 0x20, 0x00, 0xff, 0xfe, 0x01]), 1, 5, /: is not valid UTF-8 \(byte 0xFF at byte offset 4\); save the file as UTF-8$/],
   ['trailing-comma.json', '{\n  "specwright": 1,\n  "id": "a",\n}\n', 3, 12, /: is not valid JSON: a trailing comma before `}`/],
   ['trailing-comma-list.json', '{"stakeholders": ["a",]}', 1, 22, /: is not valid JSON: a trailing comma before `]`/],
   ['comment.json', '{\n  // a note\n  "specwright": 1\n}\n', 2, 3, /: is not valid JSON: comments are not allowed in JSON/],

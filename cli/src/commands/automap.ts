@@ -11,7 +11,7 @@ import {
   type AutomapResult,
   type ImportedEntity,
 } from '@specwright/core';
-import { describeReadError, type CliIo } from '../io.js';
+import { describeReadError, readErrorPosition, type CliIo } from '../io.js';
 import { InputError, readEntityArg } from '../schema-input.js';
 import { UsageError, oneOf } from '../usage.js';
 
@@ -75,7 +75,7 @@ async function readMemory(paths: readonly string[], io: CliIo): Promise<Accepted
     try {
       text = await io.readText(path);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EISDIR') throw new InputError(path, describeReadError(error));
+      if ((error as NodeJS.ErrnoException).code !== 'EISDIR') throw new InputError(path, describeReadError(error), undefined, readErrorPosition(error).line, readErrorPosition(error).column);
     }
     if (text !== undefined) {
       const loaded = loadSource(text, formatForFile(path));

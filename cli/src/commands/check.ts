@@ -12,7 +12,8 @@ import {
   type Severity,
   type UnreadableFile,
 } from '@specwright/core';
-import { describeReadError, type CliIo } from '../io.js';
+import type { CliIo } from '../io.js';
+import { unreadableFile } from '../read-spec.js';
 import { UsageError, oneOf } from '../usage.js';
 
 export interface CheckOptions {
@@ -41,7 +42,7 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<number
     try {
       text = await io.readText(file);
     } catch (error) {
-      unreadable.push({ file, message: describeReadError(error) });
+      unreadable.push(unreadableFile(file, error));
       continue;
     }
     const format = formatForFile(file);

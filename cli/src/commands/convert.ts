@@ -15,7 +15,7 @@ import {
   specText,
   type PageFinding,
 } from '@specwright/core';
-import { describeReadError, type CliIo } from '../io.js';
+import { describeReadError, readErrorPosition, type CliIo } from '../io.js';
 import { UsageError, oneOf } from '../usage.js';
 
 const TARGETS = ['yaml', 'json', 'adf', 'storage', 'markdown'] as const;
@@ -65,7 +65,7 @@ export async function runConvert(options: ConvertOptions, io: CliIo): Promise<nu
   try {
     text = await io.readText(file);
   } catch (error) {
-    return fail(describeReadError(error));
+    return fail(describeReadError(error), readErrorPosition(error).line, readErrorPosition(error).column);
   }
 
   let spec: Record<string, unknown>;

@@ -7,12 +7,13 @@ import {
   loadSource,
   openApiSchemaNames,
   printable,
+  importedSpecText,
   renameImportedEntity,
   SchemaImportError,
-  specText,
+  type EntitiesAdded,
   type ImportedEntity,
 } from '@specwright/core';
-import { describeReadError, type CliIo } from '../io.js';
+import { describeReadError, FileError, readErrorPosition, type CliIo } from '../io.js';
 import { entityFromParsed, InputError, nameFromFile, readSchemaFile, splitSchemaArg, type ParsedSchemaFile } from '../schema-input.js';
 import { UsageError } from '../usage.js';
 
@@ -69,24 +70,31 @@ export async function runImport(options: ImportOptions, io: CliIo): Promise<numb
     if (!renamed.ok) return fail(new InputError(splitSchemaArg(options.input).file, renamed.message));
     entities = renamed.entities;
   }
-  let text: string;
-  try {
-    text = await io.readText(options.into);
-  } catch (error) {
-    return fail(new InputError(options.into, describeReadError(error)));
-  }
   const format = formatForFile(options.into);
-  const loaded = loadSource(text, format);
-  if (!loaded.ok) return fail(new InputError(options.into, loaded.message, undefined, loaded.line, loaded.column));
-  const result = addEntitiesToSpec(loaded.value, options.system, entities, { replace: options.replace });
-  if (!result.ok) {
-    const position = loaded.locate(result.pointer);
-    return fail(new InputError(options.into, result.message, result.pointer, position?.line, position?.column));
+  // Read, changed and written under the spec's lock, from the text as it is now (not as it was before the lock).
+  type Outcome = { ok: false; error: InputError } | { ok: true; result: EntitiesAdded; kept: boolean };
+  let outcome: Outcome;
+  try {
+    outcome = await io.updateText<Outcome>(options.into, (text) => {
+      const loaded = loadSource(text, format);
+      if (!loaded.ok) return { value: { ok: false, error: new InputError(options.into, loaded.message, undefined, loaded.line, loaded.column) } };
+      const result = addEntitiesToSpec(loaded.value, options.system, entities, { replace: options.replace });
+      if (!result.ok) {
+        const position = loaded.locate(result.pointer);
+        return { value: { ok: false, error: new InputError(options.into, result.message, result.pointer, position?.line, position?.column) } };
+      }
+      const written = importedSpecText(text, format, result);
+      return { text: written.text, value: { ok: true, result, kept: written.kept } };
+    });
+  } catch (error) {
+    return fail(fileInputError(options.into, error));
   }
-  const indent = format === 'json' ? (/\n( +|\t)"/.exec(text)?.[1] ?? '  ') : '  ';
-  await io.writeText(options.into, specText(result.document, format, indent === '\t' ? 1 : indent.length));
+  if (!outcome.ok) return fail(outcome.error);
+  const { result } = outcome;
   const counts = entities.map((e) => `${e.name} (${e.fields.length} field${e.fields.length === 1 ? '' : 's'})`).join(', ');
   io.stderr(`${printable(`${options.into}: ${result.replaced.length > 0 ? 'replaced or added' : 'added'} ${counts} in system ${options.system}`)}\n`);
+  if (!outcome.kept)
+    io.stderr(`${printable(`note: ${options.into}: the YAML around system ${options.system} could not be edited in place, so the spec was written out whole: its comments, anchors and aliases are not kept`)}\n`);
   for (const { name } of entities) {
     if (isJsonataName(name)) continue;
     const hint = options.as === undefined ? `, or import it under another name with --as` : '';
@@ -146,4 +154,11 @@ function renamed(entity: ImportedEntity, names: string[] | undefined): ImportedE
   if (!names) return entity;
   if (names.length > 1) throw new UsageError(`this input holds one entity; give one name with --entities (got ${names.join(', ')})`);
   return { ...entity, name: names[0]! };
+}
+
+/** A spec that could not be read, locked or written, as the one-line refusal. */
+function fileInputError(file: string, error: unknown): InputError {
+  if (error instanceof FileError) return new InputError(file, error.sentence, undefined, error.line, error.column);
+  const { line, column } = readErrorPosition(error);
+  return new InputError(file, describeReadError(error), undefined, line, column);
 }

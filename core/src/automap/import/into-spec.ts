@@ -1,11 +1,21 @@
 import { dump } from 'js-yaml';
-import type { SourceFormat } from '../../load/load-source.js';
+import { loadSource, type SourceFormat } from '../../load/load-source.js';
 import type { ImportedEntity } from '../schema-field.js';
-import { isObject, type JsonObject } from '../../model/json.js';
+import { isObject, setOwn, type JsonObject } from '../../model/json.js';
+import { editEntitiesInYaml } from './yaml-entities-edit.js';
 
-export type AddEntitiesResult =
-  | { ok: true; document: JsonObject; added: string[]; replaced: string[] }
-  | { ok: false; message: string; pointer: string };
+export interface EntitiesAdded {
+  ok: true;
+  document: JsonObject;
+  added: string[];
+  replaced: string[];
+  /** Where the change is: the system's index under `systems`, the replaced items by index, and how many were appended. */
+  system: number;
+  replacedAt: number[];
+  appended: number;
+}
+
+export type AddEntitiesResult = EntitiesAdded | { ok: false; message: string; pointer: string };
 
 /** An imported entity as the spec declares one: fields with path, type, format, required, enum, description. */
 export function entityDeclaration(entity: ImportedEntity): JsonObject {
@@ -69,6 +79,7 @@ export function addEntitiesToSpec(document: JsonObject, systemId: string, entiti
   const list: unknown[] = [...((existing as unknown[] | undefined) ?? [])];
   const added: string[] = [];
   const replaced: string[] = [];
+  const replacedAt: number[] = [];
   const names = new Set<string>();
   for (const entity of entities) {
     if (names.has(entity.name)) return { ok: false, message: `entity "${entity.name}" is imported twice`, pointer: `/systems/${at}/entities` };
@@ -79,6 +90,7 @@ export function addEntitiesToSpec(document: JsonObject, systemId: string, entiti
         return { ok: false, message: `system "${systemId}" already declares entity "${entity.name}"; pass --replace to overwrite it, or import under another name`, pointer: `/systems/${at}/entities/${index}` };
       list[index] = entityDeclaration(entity);
       replaced.push(entity.name);
+      replacedAt.push(index);
     } else {
       list.push(entityDeclaration(entity));
       added.push(entity.name);
@@ -87,17 +99,63 @@ export function addEntitiesToSpec(document: JsonObject, systemId: string, entiti
   const newSystem: JsonObject = {};
   let placed = false;
   for (const [key, value] of Object.entries(system)) {
-    newSystem[key] = key === 'entities' ? list : value;
+    setOwn(newSystem, key, key === 'entities' ? list : value);
     if (key === 'entities') placed = true;
   }
   if (!placed) newSystem['entities'] = list;
   const newSystems = [...systems];
   newSystems[at] = newSystem;
-  return { ok: true, document: { ...document, systems: newSystems }, added, replaced };
+  return { ok: true, document: { ...document, systems: newSystems }, added, replaced, system: at, replacedAt, appended: added.length };
 }
 
-/** A spec document as text: YAML (block style; comments of the original are not kept) or JSON with the given indent. */
-export function specText(document: unknown, format: SourceFormat, indent = 2): string {
+/** The text of a spec after an import, and whether the rest of a YAML text was kept byte for byte. */
+export interface ImportedSpecText {
+  text: string;
+  /**
+   * True when only the changed entities were written (YAML: comments, anchors, aliases, `<<` keys
+   * and layout kept; JSON: its indent kept). False when a YAML layout could not be edited in
+   * place and the document was written out whole (comments and anchors are then lost).
+   */
+  kept: boolean;
+}
+
+/**
+ * The spec text with the entities `addEntitiesToSpec` added: a JSON spec is written with the
+ * indent it had; a YAML spec is edited in place when its layout allows, and the edit is read
+ * back and compared with the intended document before it is trusted.
+ */
+export function importedSpecText(original: string, format: SourceFormat, result: EntitiesAdded): ImportedSpecText {
+  // A byte order mark the file started with stays (the loader skips it).
+  const bom = original.charCodeAt(0) === 0xfeff ? '\uFEFF' : '';
+  if (format === 'json') {
+    const indent = /\n( +|\t)"/.exec(original)?.[1] ?? '  ';
+    return { text: bom + specText(result.document, 'json', indent === '\t' ? '\t' : indent.length), kept: true };
+  }
+  const newSystem = (result.document['systems'] as JsonObject[])[result.system]!;
+  const list = newSystem['entities'] as JsonObject[];
+  const replace = new Map(result.replacedAt.map((index) => [index, list[index]!]));
+  const edited = editEntitiesInYaml(original, { system: result.system, replace, append: list.slice(list.length - result.appended), newSystem });
+  if (edited !== undefined) {
+    const check = loadSource(edited, 'yaml');
+    if (check.ok && jsonEqual(check.value, result.document)) return { text: edited, kept: true };
+  }
+  return { text: bom + specText(result.document, 'yaml'), kept: false };
+}
+
+/** Deep equality of parsed JSON data (own keys, any order). */
+function jsonEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return Number.isNaN(a) && Number.isNaN(b);
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const keysA = Object.keys(a);
+  const keysB = Object.keys(b);
+  if (keysA.length !== keysB.length) return false;
+  const objectB = b as Record<string, unknown>;
+  return keysA.every((key) => Object.prototype.hasOwnProperty.call(objectB, key) && jsonEqual((a as Record<string, unknown>)[key], objectB[key]));
+}
+
+/** A spec document as text: YAML (block style) or JSON with the given indent (spaces, or a tab). */
+export function specText(document: unknown, format: SourceFormat, indent: number | '\t' = 2): string {
   if (format === 'json') return JSON.stringify(document, null, indent) + '\n';
   return dump(document, { noRefs: true, lineWidth: -1 } as Parameters<typeof dump>[1]);
 }
