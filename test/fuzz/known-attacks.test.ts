@@ -33,6 +33,17 @@ describe('known attacks end within the budget', () => {
     }
   });
 
+  test.each([
+    ['uri', `https://example.com/${'a'.repeat(1_000_000)}`, true],
+    ['uri', `${'a'.repeat(1_000_000)}!`, false],
+    ['datetime', `2024-01-01T00:00:00.${'1'.repeat(1_000_000)}x`, false],
+    ['date', '2'.repeat(1_000_000), false],
+    ['phone', `+${'1 '.repeat(500_000)}`, false],
+    ['uuid', 'a-'.repeat(500_000), false],
+  ] as const)('%s: a 1 MB value', (format, value, valid) => {
+    expect(withinBudget(`1 MB ${format}`, BUDGET, () => matchesFormat(value, format))).toBe(valid);
+  });
+
   test('storage: a 200 KB run of spaces', () => {
     const body = `<p>a${' '.repeat(200_000)}b</p>`;
     const read = withinBudget('200 KB of spaces', BUDGET, () => storageCodec.read(body));
