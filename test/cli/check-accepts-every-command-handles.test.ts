@@ -29,6 +29,11 @@ const colliding = (() => {
   tests.push({ ...structuredClone(tests[0]), id: 'TC/1' }, { ...structuredClone(tests[0]), id: 'TC_1' }, { ...structuredClone(tests[0]), id: 'tc_1' });
   return tmp.write('colliding.json', JSON.stringify(spec));
 })();
+/** The example with keys named after what every object inherits, in a mapping: own keys, as JSON.parse gives them. */
+const protoKeys = tmp.write(
+  'proto.json',
+  JSON.stringify(exampleSpec('marketing-to-crm.yaml')).replace('"id":"FM-1"', '"__proto__":{"polluted":true},"constructor":1,"id":"FM-1"'),
+);
 let runs: Record<string, Run>;
 
 beforeAll(async () => {
@@ -45,6 +50,9 @@ beforeAll(async () => {
     fixtures20k: ['export', deep20k, '--to', 'fixtures'],
     fixturesOut20k: ['export', deep20k, '--to', 'fixtures', '--out', join(tmp.dir, 'fixtures20k')],
     colliding: ['export', colliding, '--to', 'fixtures', '--out', join(tmp.dir, 'colliding')],
+    protoCheck: ['check', protoKeys, '--format', 'json'],
+    protoYaml: ['convert', protoKeys, '--to', 'yaml', '--out', join(tmp.dir, 'proto.yaml')],
+    protoJson: ['convert', protoKeys, '--to', 'json', '--out', join(tmp.dir, 'proto.out.json')],
   });
 }, 120_000);
 
@@ -104,5 +112,21 @@ describe('exported file names', () => {
     );
     expect(JSON.parse(readFileSync(join(tmp.dir, 'colliding', 'TC_1-2.json'), 'utf8')).id).toBe('TC_1');
     expect(JSON.parse(readFileSync(join(tmp.dir, 'colliding', 'tc_1-3.json'), 'utf8')).id).toBe('tc_1');
+  });
+});
+
+describe('keys named __proto__ and constructor', () => {
+  it('are unknown keys to check, and convert keeps them as keys, so the YAML and the JSON it writes check the same', async () => {
+    const unknownKeys = (run: Run) => (JSON.parse(run.stdout) as { findings: { rule: string; valuePath?: string }[] }).findings.filter((f) => f.rule === 'spec-schema').map((f) => f.valuePath);
+    expect(runs.protoCheck!.code).toBe(1);
+    const expected = ['/useCases/0/dataFlows/0/mappings/0/__proto__', '/useCases/0/dataFlows/0/mappings/0/constructor'];
+    expect(unknownKeys(runs.protoCheck!)).toStrictEqual(expected);
+    expect(runs.protoYaml!.code).toBe(0);
+    expect(runs.protoJson!.code).toBe(0);
+    expect(readFileSync(join(tmp.dir, 'proto.yaml'), 'utf8')).toContain('__proto__:');
+    for (const file of ['proto.yaml', 'proto.out.json']) {
+      const again = await specwright('check', join(tmp.dir, file), '--format', 'json');
+      expect(unknownKeys(again), file).toStrictEqual(expected);
+    }
   });
 });
