@@ -40,11 +40,7 @@ const nestedAliases = fc.tuple(fc.integer({ min: 1, max: 12 }), fc.integer({ min
 const generated = fc.tuple(hostileValue, hostileValue, fc.constantFrom(-1, 0, 1, 2), fc.boolean()).map(([a, b, flowLevel, share]) => {
   const root: Record<string, unknown> = { specwright: 1, a, b };
   if (share && typeof a === 'object' && a !== null) root['again'] = a; // js-yaml writes &ref_0 and *ref_0
-  try {
-    return dump(root, { flowLevel, lineWidth: -1 });
-  } catch {
-    return `specwright: 1\nvalue: ${JSON.stringify(String(a))}\n`; // a lone surrogate js-yaml will not write
-  }
+  return dump(root, { flowLevel, lineWidth: -1 });
 });
 
 // The smallest example most often: a whole spec costs a few milliseconds to load, check and write.
