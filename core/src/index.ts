@@ -22,6 +22,8 @@ export { isJsonataName } from './expr/expressions.js';
 
 // Reading a spec's text.
 export * from './load/load-source.js';
+export { MAX_YAML_NESTING, findNestedDeeperThan } from './load/nesting.js';
+export { writeJson } from './load/json-writer.js';
 export type { Position } from './load/positions.js';
 
 // The checker: the rules, their catalogue and documentation, findings in order, completeness.

@@ -1,6 +1,8 @@
 import {
   BLANK_SPEC,
+  MAX_YAML_NESTING,
   PAGE_CODECS,
+  findNestedDeeperThan,
   markdownCodec,
   markdownToPageTree,
   pageTreeToMarkdown,
@@ -13,7 +15,10 @@ import {
   printable,
   renderSpecToPageTree,
   specText,
+  toPointer,
+  writeJson,
   type PageFinding,
+  type Position,
 } from '@specwright/core';
 import { describeReadError, readErrorPosition, type CliIo } from '../io.js';
 import { UsageError, oneOf } from '../usage.js';
@@ -70,6 +75,7 @@ export async function runConvert(options: ConvertOptions, io: CliIo): Promise<nu
 
   let spec: Record<string, unknown>;
   let findings: PageFinding[] = [];
+  let locate: (pointer: string) => Position | undefined = () => undefined;
   const tree = pageTreeIn(text);
   if (/\.(md|markdown)$/i.test(file)) {
     const read = parseSpecPageTree(markdownToPageTree(text), markdownCodec);
@@ -87,14 +93,32 @@ export async function runConvert(options: ConvertOptions, io: CliIo): Promise<nu
     const loaded = loadSource(text, formatForFile(file));
     if (!loaded.ok) return fail(loaded.message, loaded.line, loaded.column);
     spec = loaded.value;
+    locate = loaded.locate;
   }
 
+  if (options.to === 'yaml') {
+    // JSON and page trees may nest deeper than the YAML loader reads: writing that would give a
+    // file `check` refuses (and js-yaml's writer recurses), so it is refused here instead.
+    const tooDeep = findNestedDeeperThan(spec, MAX_YAML_NESTING);
+    if (tooDeep) {
+      const at = locate(toPointer(tooDeep));
+      // The pointer is as long as the nesting is deep: name where it starts.
+      const shown = tooDeep.length > 12 ? `${toPointer(tooDeep.slice(0, 10))}/…` : toPointer(tooDeep);
+      return fail(
+        `cannot be written as YAML: the value at ${shown} nests lists and mappings more than ${MAX_YAML_NESTING} levels deep, and a YAML spec is read to ${MAX_YAML_NESTING} levels; convert it --to json, or nest it less`,
+        at?.line,
+        at?.column,
+      );
+    }
+  }
   const output =
-    options.to === 'yaml' || options.to === 'json'
-      ? specText(spec, options.to)
-      : options.to === 'markdown'
-        ? pageTreeToMarkdown(renderSpecToPageTree(spec, markdownCodec))
-        : JSON.stringify(renderSpecToPageTree<unknown>(spec, PAGE_CODECS[options.to]), null, 2) + '\n';
+    options.to === 'yaml'
+      ? specText(spec, 'yaml')
+      : options.to === 'json'
+        ? writeJson(spec, 2) + '\n'
+        : options.to === 'markdown'
+          ? pageTreeToMarkdown(renderSpecToPageTree(spec, markdownCodec))
+          : JSON.stringify(renderSpecToPageTree<unknown>(spec, PAGE_CODECS[options.to]), null, 2) + '\n';
   for (const finding of findings) {
     io.stderr(`${printable(`${file}: page "${finding.page}"${finding.at ? ` › ${finding.at}` : ''}: ${finding.message}`)}\n`);
   }

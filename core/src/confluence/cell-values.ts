@@ -1,4 +1,5 @@
 import type { Inline, StatusColor } from './page-tree.js';
+import { writeJson } from '../load/json-writer.js';
 
 /** The spec statuses and their lozenge colours. */
 const STATUS_COLORS: Record<string, StatusColor> = { draft: 'neutral', review: 'blue', approved: 'green' };
@@ -20,9 +21,10 @@ export function isPlainText(value: unknown): value is string {
  * JSON for a code mark. JSON.stringify escapes control characters and lone surrogates but leaves
  * U+FFFE and U+FFFF as they are, and XML 1.0 (the storage format) cannot hold those two: they are
  * written as `\ufffe` and `\uffff` escapes (only ever inside a JSON string), so every codec reads
- * them back exactly.
+ * them back exactly. `writeJson`, since a value the JSON loader accepts may nest deeper than
+ * JSON.stringify can write.
  */
-const toCodeJson = (value: unknown): string => JSON.stringify(value).replace(/[\ufffe\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
+const toCodeJson = (value: unknown): string => (writeJson(value) ?? 'null').replace(/[\ufffe\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
 
 function code(value: unknown): Inline[] {
   return [{ kind: 'text', text: toCodeJson(value), code: true }];

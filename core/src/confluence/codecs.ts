@@ -56,10 +56,42 @@ export function parseSpecPageTree(tree: unknown, codec: PageCodec<unknown>, plac
   });
   try {
     const result = readSpecPages(pages, places);
-    return { spec: result.spec, findings: [...findings, ...result.findings] };
+    return { spec: result.spec, findings: boundFindings([...findings, ...result.findings], places) };
   } catch (error) {
     return { spec: undefined, findings: [...findings, { page: pages[0]?.title ?? '(none)', message: `the pages could not be read: ${error instanceof Error ? error.message : String(error)}` }] };
   }
+}
+
+/**
+ * Findings listed per page; past that, one finding counts the rest. A real page departs from
+ * the template in a handful of places; a page with a million unknown columns should not give a
+ * million findings (and the page's completeness is the same with a hundred of them).
+ */
+export const MAX_FINDINGS_PER_PAGE = 100;
+
+function boundFindings(findings: PageFinding[], places: PagePlaces | undefined): PageFinding[] {
+  const listed = new Map<string, PageFinding[]>();
+  const unlisted = new Map<string, number>();
+  const out: PageFinding[] = [];
+  for (const finding of findings) {
+    const onPage = listed.get(finding.page) ?? [];
+    listed.set(finding.page, onPage);
+    if (onPage.length < MAX_FINDINGS_PER_PAGE) {
+      onPage.push(finding);
+      out.push(finding);
+    } else {
+      unlisted.set(finding.page, (unlisted.get(finding.page) ?? 0) + 1);
+      places?.findings.delete(finding);
+    }
+  }
+  for (const [page, count] of unlisted) {
+    const last = listed.get(page)!.at(-1)!;
+    const summary: PageFinding = { page, message: `… and ${count.toLocaleString('en')} more ${count === 1 ? 'place' : 'places'} where this page departs from the template; only the first ${MAX_FINDINGS_PER_PAGE} are listed` };
+    const pointer = places?.findings.get(last);
+    if (pointer !== undefined) places!.findings.set(summary, pointer);
+    out.push(summary);
+  }
+  return out;
 }
 
 /** Which representation a page tree's bodies are in: ADF objects or storage strings. */

@@ -1,3 +1,4 @@
+import { trimSpacesAndTabs } from './markdown.js';
 import type { PageTree } from './page-tree.js';
 
 /**
@@ -19,10 +20,11 @@ export function markdownToPageTree(text: string): PageTree<string> {
     body = [];
   };
   for (const line of lines) {
-    const title = /^ {0,3}#[ \t]+(.*?)[ \t]*$/.exec(line);
+    // The title's trailing spaces are trimmed by hand: a lazy `(.*?)[ \t]*$` is quadratic on a long line.
+    const title = /^ {0,3}#[ \t]+(.*)$/.exec(line);
     if (title) {
       close();
-      tree.push({ title: title[1]!.replace(/\\([!-/:-@[-`{-~])/g, '$1'), parent: tree.length === 0 ? null : tree[0]!.title, body: '' });
+      tree.push({ title: trimSpacesAndTabs(title[1]!).replace(/\\([!-/:-@[-`{-~])/g, '$1'), parent: tree.length === 0 ? null : tree[0]!.title, body: '' });
     } else body.push(line);
   }
   close();

@@ -41,7 +41,8 @@ function inlinesToMarkdown(content: Inline[], lineStart: boolean, inCell = false
 }
 
 function codeSpan(text: string): string {
-  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((match) => match[0].length));
+  let longest = 0; // a loop, not Math.max(...runs): a value may hold more runs than a call takes arguments
+  for (const match of text.matchAll(/`+/g)) longest = Math.max(longest, match[0].length);
   const fence = '`'.repeat(longest + 1);
   const pad = text.startsWith('`') || text.endsWith('`') || (text.startsWith(' ') && text.endsWith(' ') && text.trim() !== '') ? ' ' : '';
   return `${fence}${pad}${text}${pad}${fence}`;
@@ -67,11 +68,11 @@ export function markdownToBlocks(body: unknown): { blocks: Block[]; problems: st
   };
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    const heading = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*$/.exec(line);
+    const heading = HEADING.exec(line);
     if (line.trim() === '') flush();
     else if (heading) {
       flush();
-      const text = (heading[2] ?? '').replace(/[ \t]+#+$/, '');
+      const text = withoutClosingHashes(trimSpacesAndTabs(heading[2] ?? ''));
       blocks.push({ kind: 'heading', level: heading[1]!.length, text: readInlines(text).map((item) => item.text).join('').trim() });
     } else if (/^ {0,3}\|/.test(line)) {
       flush();
@@ -87,6 +88,28 @@ export function markdownToBlocks(body: unknown): { blocks: Block[]; problems: st
   }
   flush();
   return { blocks, problems: [] };
+}
+
+/**
+ * An ATX heading: `#`… then spaces and the text. The text's trailing spaces are trimmed by hand:
+ * a lazy `(.*?)[ \t]*$` retries the spaces after every character (quadratic on a long line).
+ */
+const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*))?$/;
+
+const isSpaceOrTab = (c: string | undefined) => c === ' ' || c === '\t';
+
+export function trimSpacesAndTabs(text: string): string {
+  let end = text.length;
+  while (end > 0 && isSpaceOrTab(text[end - 1])) end--;
+  return text.slice(0, end);
+}
+
+/** A heading's optional closing sequence: spaces, then `#`s to the end (`# Title ##`). */
+function withoutClosingHashes(text: string): string {
+  let hashes = text.length;
+  while (hashes > 0 && text[hashes - 1] === '#') hashes--;
+  if (hashes === text.length || hashes === 0 || !isSpaceOrTab(text[hashes - 1])) return text;
+  return trimSpacesAndTabs(text.slice(0, hashes));
 }
 
 /** The cells of a pipe-table row: split at unescaped `|`; `\|` is a pipe inside a cell. */
@@ -108,15 +131,32 @@ function splitRow(line: string): string[] {
   return cells;
 }
 
+/**
+ * Where the code span opened by the backticks at `at` closes: the next run of as many backticks.
+ * A search that fails for a fence fails for every longer fence further on, so that is
+ * remembered: without it, a line of many unclosed fences is searched to its end from each.
+ */
+function fenceCloser(text: string): (at: number) => { fence: string; end: number } {
+  let failedLength = Infinity;
+  return (at) => {
+    let length = 1;
+    while (text[at + length] === '`') length++;
+    const fence = '`'.repeat(length);
+    const end = length >= failedLength ? -1 : text.indexOf(fence, at + length);
+    if (end < 0) failedLength = Math.min(failedLength, length);
+    return { fence, end };
+  };
+}
+
 /** A cell's paragraphs: split at `<br>`, except inside code spans. */
 function splitBreaks(text: string): string[] {
   const parts: string[] = [];
+  const closer = fenceCloser(text);
   let start = 0;
   for (let i = 0; i < text.length; ) {
     if (text[i] === '\\') i += 2;
     else if (text[i] === '`') {
-      const fence = /^`+/.exec(text.slice(i))![0];
-      const end = text.indexOf(fence, i + fence.length);
+      const { fence, end } = closer(i);
       i = end < 0 ? i + fence.length : end + fence.length;
     } else {
       const br = /^<br\s*\/?>/i.exec(text.slice(i, i + 8));
@@ -133,6 +173,7 @@ function splitBreaks(text: string): string[] {
 
 function readInlines(text: string): Inline[] {
   const out: Inline[] = [];
+  const closer = fenceCloser(text);
   let plain = '';
   const push = () => {
     if (plain) out.push({ kind: 'text', text: decodeEntities(plain) });
@@ -145,8 +186,7 @@ function readInlines(text: string): Inline[] {
       plain += text[i + 1] === '&' ? '&amp;' : text[i + 1];
       i += 2;
     } else if (c === '`') {
-      const fence = /^`+/.exec(text.slice(i))![0];
-      const end = text.indexOf(fence, i + fence.length);
+      const { fence, end } = closer(i);
       if (end < 0) {
         plain += fence;
         i += fence.length;

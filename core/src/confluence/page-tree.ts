@@ -51,6 +51,15 @@ export interface PageFinding extends PageLocation {
   message: string;
 }
 
+/**
+ * How deep a page body may nest elements (lists in lists, panels, layouts, tags in tags) for
+ * the readers to follow: far more than any template page or hand edit needs, and few enough
+ * that the readers' walks stay shallow. What lies deeper is not read, and a finding says so.
+ */
+export const MAX_PAGE_NESTING = 100;
+
+export const PAGE_TOO_DEEP = `the page nests more than ${MAX_PAGE_NESTING} levels deep (lists, panels, layouts or tags inside each other); what lies deeper is not read, so flatten that part of the page`;
+
 /** The text of a run of inlines. */
 export function inlineText(content: Inline[]): string {
   return content.map((item) => item.text).join('');

@@ -18,7 +18,7 @@ import {
   VALUE_COLUMNS,
   type Column,
 } from './template-columns.js';
-import type { JsonObject } from '../model/json.js';
+import { isObject, setOwn, type JsonObject } from '../model/json.js';
 
 export interface ReadPagesResult {
   /** The spec document, as far as the pages hold one (undefined when there is no root page). */
@@ -103,9 +103,10 @@ export function readSpecPages(pages: BlockPage[], places?: PagePlaces): ReadPage
   for (const required of [HEADINGS.businessCase, HEADINGS.systems, HEADINGS.useCases]) {
     if (!seen.has(required.toLowerCase())) note(place, `the page has no "${required}" heading, so the spec has no ${required.toLowerCase()}; add the heading back (see docs/confluence-template.md)`);
   }
+  const titles = new Set(pages.map((page) => page.title));
   for (const page of pages) {
     if (page.parent === null || page.parent === root.title) continue;
-    const known = pages.some((other) => other.title === page.parent);
+    const known = titles.has(page.parent);
     note(
       { ...place, page: page.title },
       known
@@ -182,9 +183,18 @@ function readUseCases(blocks: Block[], children: BlockPage[], place: Place): unk
   const pageColumn = { label: USE_CASE_PAGE_COLUMN, key: PAGE_KEY, kind: 'text' as const };
   const rows = readTable(table, [...USE_CASE_COLUMNS, pageColumn], place);
   const used = new Set<BlockPage>();
+  // Lookups by title, and a cursor to the first page not used yet: a tree of thousands of
+  // use-case pages is read in one pass, not a search of every page for every row.
+  const byTitle = new Map<string, BlockPage>();
+  for (const child of children) if (!byTitle.has(child.title.trim())) byTitle.set(child.title.trim(), child);
+  let unused = 0;
+  const nextUnused = (): BlockPage | undefined => {
+    while (unused < children.length && used.has(children[unused]!)) unused++;
+    return children[unused];
+  };
   const useCases = rows.map((row, index) => {
     const { [PAGE_KEY]: pageTitle, ...useCase } = row;
-    const page = typeof pageTitle === 'string' ? children.find((child) => child.title.trim() === pageTitle.trim()) : children.filter((child) => !used.has(child))[0];
+    const page = typeof pageTitle === 'string' ? byTitle.get(pageTitle.trim()) : nextUnused();
     const rowPlace = enter(place, `${place.pointer}/${index}`, `${place.at} row ${index + 2}${typeof useCase.id === 'string' ? ` (${useCase.id})` : ''}`);
     if (!page) {
       note(rowPlace, typeof pageTitle === 'string' ? `there is no child page titled "${pageTitle}", so this use case has no story or data flows` : 'no child page is left for this use case, so it has no story or data flows');
@@ -233,25 +243,33 @@ function readDataFlow(blocks: Block[], place: Place): JsonObject {
   ];
   if (props && isPropertyTable(props)) {
     const read = readProperties(props, [...DATA_FLOW_PROPERTIES, ...endpointColumns], place);
+    const endpointParts = new Map(endpointColumns.filter((column) => column.key.includes('.')).map((column) => [column.key, column.key.split('.') as [string, string]]));
     for (const [key, value] of Object.entries(read)) {
-      const [end, part] = key.split('.') as [string, string | undefined];
-      if (part === undefined) flow[key] = value;
+      // Only the template's endpoint rows are parts of an object; an extension (`x-a.b`) is a key as written.
+      const parts = endpointParts.get(key);
+      if (!parts) setOwn(flow, key, value);
       else {
+        const [end, part] = parts;
+        if (Object.hasOwn(flow, end) && !isObject(flow[end])) {
+          note(place, `the ${end} is given twice, as a whole and by its parts; the ${end} ${part} row is read and the other value is not`);
+          delete flow[end];
+        }
         const endpoint = (flow[end] ??= {}) as JsonObject;
         endpoint[part] = value;
       }
     }
   } else note(place, 'the data flow has no properties table (Property | Value) under its heading, so its id, source and target are missing');
   unexpected(props && isPropertyTable(props) ? rest : before, place);
-  const lists: Record<string, [string, Column[]]> = {
-    [HEADINGS.triggers.toLowerCase()]: ['triggers', TRIGGER_COLUMNS],
-    [HEADINGS.outcomes.toLowerCase()]: ['outcomes', OUTCOME_COLUMNS],
-    [HEADINGS.mappings.toLowerCase()]: ['mappings', MAPPING_COLUMNS],
-    [HEADINGS.tests.toLowerCase()]: ['tests', TEST_COLUMNS],
-  };
+  // A Map: a heading is text anyone types, and "constructor" is no key of the template.
+  const lists = new Map<string, [string, Column[]]>([
+    [HEADINGS.triggers.toLowerCase(), ['triggers', TRIGGER_COLUMNS]],
+    [HEADINGS.outcomes.toLowerCase(), ['outcomes', OUTCOME_COLUMNS]],
+    [HEADINGS.mappings.toLowerCase(), ['mappings', MAPPING_COLUMNS]],
+    [HEADINGS.tests.toLowerCase(), ['tests', TEST_COLUMNS]],
+  ]);
   for (const section of sections) {
     const at = within(place, `${place.at ?? ''} › "${section.title}"`.replace(/^ › /, ''));
-    const entry = lists[section.title.trim().toLowerCase()];
+    const entry = lists.get(section.title.trim().toLowerCase());
     if (entry) flow[entry[0]] = readList(section.blocks, entry[1], enter(at, `${place.pointer}/${entry[0]}`));
     else note(at, 'this heading is not part of the data flow template, so its content is not read');
   }
@@ -429,7 +447,7 @@ function clip(text: string): string {
 /** The keys in the format's order, then the rest as they came. */
 function orderKeys(object: JsonObject, order: string[]): JsonObject {
   const out: JsonObject = {};
-  for (const key of order) if (object[key] !== undefined) out[key] = object[key];
-  for (const [key, value] of Object.entries(object)) if (!(key in out) && value !== undefined) out[key] = value;
+  for (const key of order) if (Object.hasOwn(object, key) && object[key] !== undefined) setOwn(out, key, object[key]);
+  for (const [key, value] of Object.entries(object)) if (!Object.hasOwn(out, key) && value !== undefined) setOwn(out, key, value);
   return out;
 }

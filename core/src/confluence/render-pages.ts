@@ -18,7 +18,7 @@ import {
   VALUE_COLUMNS,
   type Column,
 } from './template-columns.js';
-import { isObject, type JsonObject } from '../model/json.js';
+import { getOwn, isObject, type JsonObject } from '../model/json.js';
 
 /**
  * Lays a spec document out as the template's page tree (docs/confluence-template.md): a root page
@@ -64,7 +64,8 @@ export function renderSpecPages(spec: JsonObject, options: RenderOptions = {}): 
     blocks.push(heading(2, HEADINGS.useCases), ...hint('useCases'));
     const useCases = spec.useCases ?? [];
     if (Array.isArray(useCases) && useCases.every(isObject)) {
-      const pageTitles = useCases.map((useCase, index) => uniqueTitle(titles, useCaseTitle(useCase, index)));
+      const uniqueTitle = uniqueTitles(titles);
+      const pageTitles = useCases.map((useCase, index) => uniqueTitle(useCaseTitle(useCase, index)));
       const rows = useCases.map((useCase, index) => ({ ...omit(useCase, ['story', 'dataFlows']), [PAGE_KEY]: pageTitles[index] }));
       blocks.push(objectsTable(rows, [...USE_CASE_COLUMNS, { label: USE_CASE_PAGE_COLUMN, key: PAGE_KEY, kind: 'text' }]));
       useCases.forEach((useCase, index) => children.push({ title: pageTitles[index]!, parent: rootTitle, body: useCaseBlocks(useCase, hint, guide) }));
@@ -219,11 +220,24 @@ function useCaseTitle(useCase: JsonObject, index: number): string {
   return isPlainText(useCase.title) ? `${id}: ${useCase.title}` : id;
 }
 
-function uniqueTitle(taken: Set<string>, title: string): string {
-  let candidate = title;
-  for (let n = 2; taken.has(candidate); n++) candidate = `${title} (${n})`;
-  taken.add(candidate);
-  return candidate;
+/**
+ * Page titles made unique with ` (2)`, ` (3)`…: the smallest number not taken. Each title
+ * remembers where its numbers have got to, so a thousand use cases of one title are not a
+ * million lookups.
+ */
+function uniqueTitles(taken: Set<string>): (title: string) => string {
+  const next = new Map<string, number>();
+  return (title) => {
+    let candidate = title;
+    let n = next.get(title) ?? 2;
+    if (taken.has(candidate)) {
+      while (taken.has(`${title} (${n})`)) n++;
+      candidate = `${title} (${n})`;
+      next.set(title, n + 1);
+    }
+    taken.add(candidate);
+    return candidate;
+  };
 }
 
 // ---- blocks -------------------------------------------------------------------------------
@@ -246,7 +260,7 @@ function pushTable(blocks: Block[], table: Block | undefined, always = false): v
 function propertyTable(object: JsonObject, props: Column[], skip: string[], overrides: JsonObject = {}): Block | undefined {
   const rows: Cell[][] = [];
   for (const prop of props) {
-    const value = prop.key in overrides ? overrides[prop.key] : object[prop.key];
+    const value = Object.hasOwn(overrides, prop.key) ? overrides[prop.key] : getOwn(object, prop.key);
     if (value === undefined) continue;
     rows.push([textCell(prop.label), cell(encodeValue(value, prop.kind))]);
   }
@@ -267,14 +281,19 @@ function listTable(value: unknown, columns: Column[]): Block {
 /** One row per object; every template column, then a column for each other key (by its name). */
 function objectsTable(items: JsonObject[], columns: Column[]): Block {
   const all = [...columns];
+  const named = new Set(columns.map((column) => column.key));
   for (const item of items) {
     for (const key of Object.keys(item)) {
-      if (!all.some((column) => column.key === key)) all.push({ label: key, key, kind: 'any' });
+      if (!named.has(key)) {
+        named.add(key);
+        all.push({ label: key, key, kind: 'any' });
+      }
     }
   }
+  // Own values only: a row without a `constructor` key has no value in that column.
   return {
     kind: 'table',
-    rows: [all.map((column) => textCell(column.label, true)), ...items.map((item) => all.map((column) => cell(encodeValue(item[column.key], column.kind))))],
+    rows: [all.map((column) => textCell(column.label, true)), ...items.map((item) => all.map((column) => cell(encodeValue(getOwn(item, column.key), column.kind))))],
   };
 }
 

@@ -1,8 +1,12 @@
+import { MAX_PAGE_NESTING } from './page-tree.js';
+import { setOwn } from '../model/json.js';
+
 /**
  * A small, tolerant reader for Confluence storage format: XHTML-like markup with `ac:` and `ri:`
  * prefixes and no namespace declarations (so an XML parser would reject it), HTML entities such
  * as `&nbsp;`, CDATA sections in macro bodies. It never throws: a stray `<` is text, an unclosed
- * element ends where its parent does, an unknown entity stays as written.
+ * element ends where its parent does, an unknown entity stays as written. It reads in one pass,
+ * and keeps elements to MAX_PAGE_NESTING levels, so the walks over its tree stay shallow.
  */
 export interface XmlElement {
   name: string;
@@ -14,16 +18,25 @@ export type XmlNode = XmlElement | string;
 const VOID = new Set(['br', 'hr', 'col', 'img', 'input', 'meta', 'link', 'area', 'base', 'wbr', 'source']);
 
 const CLOSE = /<\/([A-Za-z][\w:.-]*)\s*>/y;
-const OPEN = /<([A-Za-z][\w:.-]*)((?:\s+[\w:.-]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*)\s*(\/?)>/y;
+/**
+ * An attribute value never holds a raw `<` (XML writes it `&lt;`): so a tag that does not close
+ * is given up at the next `<`, and every character is read by at most one attempt at a tag.
+ */
+const OPEN = /<([A-Za-z][\w:.-]*)((?:\s+[\w:.-]+(?:\s*=\s*(?:"[^"<]*"|'[^'<]*'|[^\s"'<>]+))?)*)\s*(\/?)>/y;
+const ATTRIBUTE = /([\w:.-]+)(?:\s*=\s*(?:"([^"<]*)"|'([^'<]*)'|([^\s"'<>]+)))?/g;
 
-/** Line breaks in the markup itself are layout, not text (text line breaks are written as &#10;). */
-const layout = (raw: string): string => raw.replace(/ *[\t\n\r][\t\n\r ]*/g, ' ');
+/**
+ * Line breaks in the markup itself are layout, not text (text line breaks are written as &#10;):
+ * a run of spaces, tabs and line breaks with a line break or tab in it is one space. Each run is
+ * matched once (a pattern that starts with ` *` would rescan a run of spaces from every space).
+ */
+const layout = (raw: string): string => raw.replace(/[ \t\n\r]+/g, (run) => (/[\t\n\r]/.test(run) ? ' ' : run));
 
-const ENTITIES: Record<string, string> = {
+const ENTITIES = new Map<string, string>(Object.entries({
   amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', ndash: '\u2013', mdash: '\u2014',
   lsquo: '\u2018', rsquo: '\u2019', ldquo: '\u201c', rdquo: '\u201d', hellip: '\u2026', rarr: '\u2192', larr: '\u2190',
   copy: '\u00a9', reg: '\u00ae', trade: '\u2122', middot: '\u00b7', bull: '\u2022', euro: '\u20ac', times: '\u00d7',
-};
+}));
 
 export function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z][A-Za-z0-9]*);/g, (whole, name: string) => {
@@ -31,16 +44,25 @@ export function decodeEntities(text: string): string {
       const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
       return code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : whole;
     }
-    return ENTITIES[name] ?? whole;
+    return ENTITIES.get(name) ?? whole; // a Map: `&constructor;` is no entity
   });
 }
 
-export function parseStorage(text: string): XmlElement {
+export interface ParsedStorage {
+  root: XmlElement;
+  /** Elements nested deeper than MAX_PAGE_NESTING were met (and left out, with what they hold). */
+  tooDeep: boolean;
+}
+
+export function parseStorage(text: string): ParsedStorage {
   const root: XmlElement = { name: '#root', attrs: {}, children: [] };
   const stack: XmlElement[] = [root];
+  /** Elements opened below MAX_PAGE_NESTING and not closed yet: they and their content are skipped. */
+  let skipped = 0;
+  let tooDeep = false;
   const top = () => stack[stack.length - 1]!;
   const addText = (value: string) => {
-    if (value === '') return;
+    if (value === '' || skipped > 0) return;
     const children = top().children;
     const last = children[children.length - 1];
     if (typeof last === 'string') children[children.length - 1] = last + value;
@@ -73,10 +95,19 @@ export function parseStorage(text: string): XmlElement {
     CLOSE.lastIndex = lt;
     const close = CLOSE.exec(text);
     if (close) {
-      const name = close[1]!.toLowerCase();
-      const at = stack.map((element) => element.name).lastIndexOf(name);
-      if (at > 0) stack.length = at;
       i = lt + close[0].length;
+      if (skipped > 0) {
+        skipped--; // closes the innermost skipped element, whatever its name
+        continue;
+      }
+      const name = close[1]!.toLowerCase();
+      // The stack is at most MAX_PAGE_NESTING deep, so this search is bounded.
+      for (let at = stack.length - 1; at > 0; at--) {
+        if (stack[at]!.name === name) {
+          stack.length = at;
+          break;
+        }
+      }
       continue;
     }
     OPEN.lastIndex = lt;
@@ -86,18 +117,26 @@ export function parseStorage(text: string): XmlElement {
       i = lt + 1;
       continue;
     }
-    const element: XmlElement = { name: open[1]!.toLowerCase(), attrs: readAttrs(open[2] ?? ''), children: [] };
-    top().children.push(element);
-    if (open[3] !== '/' && !VOID.has(element.name)) stack.push(element);
     i = lt + open[0].length;
+    const name = open[1]!.toLowerCase();
+    const closes = open[3] === '/' || VOID.has(name);
+    if (skipped > 0 || stack.length > MAX_PAGE_NESTING) {
+      tooDeep = true;
+      if (!closes) skipped++;
+      continue;
+    }
+    const element: XmlElement = { name, attrs: readAttrs(open[2] ?? ''), children: [] };
+    top().children.push(element);
+    if (!closes) stack.push(element);
   }
-  return root;
+  return { root, tooDeep };
 }
 
 function readAttrs(text: string): Record<string, string> {
   const attrs: Record<string, string> = {};
-  for (const match of text.matchAll(/([\w:.-]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/g)) {
-    attrs[match[1]!.toLowerCase()] = decodeEntities(match[2] ?? match[3] ?? match[4] ?? '');
+  for (const match of text.matchAll(ATTRIBUTE)) {
+    // An attribute named __proto__ is an attribute, not the object's prototype.
+    setOwn(attrs, match[1]!.toLowerCase(), decodeEntities(match[2] ?? match[3] ?? match[4] ?? ''));
   }
   return attrs;
 }

@@ -1,5 +1,5 @@
 import { escapeXml } from '../format/xml.js';
-import type { Block, Cell, Inline, StatusColor } from './page-tree.js';
+import { PAGE_TOO_DEEP, type Block, type Cell, type Inline, type StatusColor } from './page-tree.js';
 import { parseStorage, type XmlElement, type XmlNode } from './storage-xml.js';
 
 const STORAGE_COLOURS: Record<StatusColor, string> = { neutral: 'Grey', purple: 'Purple', blue: 'Blue', red: 'Red', yellow: 'Yellow', green: 'Green' };
@@ -53,7 +53,9 @@ export function storageToBlocks(body: unknown): { blocks: Block[]; problems: str
   if (typeof body !== 'string') return { blocks: [], problems: ['the page body is not storage format (a string of XHTML)'] };
   const blocks: Block[] = [];
   const problems: string[] = [];
-  readBlocks(parseStorage(body).children, blocks, problems);
+  const { root, tooDeep } = parseStorage(body);
+  if (tooDeep) problems.push(PAGE_TOO_DEEP);
+  readBlocks(root.children, blocks, problems);
   return { blocks, problems };
 }
 
@@ -131,7 +133,7 @@ function readInlines(nodes: XmlNode[], code = false): Inline[] {
       out.push({ kind: 'status', text: title, color });
     } else if (node.name === 'ac:emoticon') out.push({ kind: 'text', text: node.attrs['ac:emoji-fallback'] ?? '' });
     else if (node.name === 'ac:structured-macro' || node.name === 'ac:placeholder' || node.name === 'ac:image') continue;
-    else out.push(...readInlines(node.children, code || node.name === 'code'));
+    else for (const inline of readInlines(node.children, code || node.name === 'code')) out.push(inline); // no spread: an element may hold more inlines than a call takes arguments
   }
   return out;
 }

@@ -1,6 +1,7 @@
 import { constructFromEvents, parseEvents, YAMLException, type Event } from 'js-yaml';
 import { describeAliasProblem, findAliasProblem } from './aliases.js';
 import { findJsonProblem } from './json-problem.js';
+import { MAX_YAML_NESTING, YAML_NESTING_REASON } from './nesting.js';
 import { buildOffsetIndex, makeLineIndex, secondDocumentOffset, type Position } from './positions.js';
 import { parentPointer } from '../model/pointer.js';
 
@@ -40,7 +41,8 @@ function loadYaml(source: string): LoadResult {
   let events: Event[];
   let documents: unknown[];
   try {
-    events = parseEvents(source, {});
+    // js-yaml refuses a collection opened at maxDepth: MAX_YAML_NESTING levels are read.
+    events = parseEvents(source, { maxDepth: MAX_YAML_NESTING + 1 });
     documents = constructFromEvents(events, { source, maxAliases: 1000 });
   } catch (error) {
     return yamlFailure(error);
@@ -115,7 +117,7 @@ function makeLocator(source: string, getEvents: () => Event[]): (pointer: string
 function yamlFailure(error: unknown): LoadFailure {
   if (error instanceof YAMLException) {
     const mark = error.mark as { line?: number; column?: number } | undefined;
-    const reason = error.reason || 'is not valid YAML';
+    const reason = /^nesting exceeded maxDepth/.test(error.reason) ? YAML_NESTING_REASON : error.reason || 'is not valid YAML';
     const position = mark && typeof mark.line === 'number' ? { line: mark.line + 1, column: (mark.column ?? 0) + 1 } : {};
     return { ok: false, message: `is not valid YAML: ${reason}`, ...position };
   }

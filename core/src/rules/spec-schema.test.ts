@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DF1, SPEC, UC1, checkSpec, cleanSpec, findingFor, findingsOf, firstFlow } from '../../../test/support/rules.js';
 import { specSchema } from './spec-schema.js';
+import { MAX_ISSUES_PER_ELEMENT } from '../model/schema.js';
+import { loadSource } from '../load/load-source.js';
 
 const schemaFinding = findingFor('spec-schema', 'error');
 
@@ -172,6 +174,85 @@ describe('spec-schema', () => {
       spec.businessCase = null;
       spec.useCases = null;
       expect(findingsOf(specSchema, spec)).toStrictEqual([]);
+    });
+  });
+
+  describe('keys named after what every object inherits', () => {
+    const NAMES = ['__proto__', 'constructor', 'prototype'];
+    /** A document as the loaders give it: those names as own keys (JSON.parse and js-yaml both keep them so). */
+    const withKeys = (spec: Record<string, any>, at: (spec: Record<string, any>) => object) => {
+      for (const name of NAMES) Object.defineProperty(at(spec), name, { value: { polluted: true }, enumerable: true, writable: true, configurable: true });
+      return spec;
+    };
+
+    it.each([
+      ['the spec', (spec: Record<string, any>) => spec, 'x-marketing-to-y-crm', SPEC, ''],
+      ['a mapping', (spec: Record<string, any>) => firstFlow(spec).mappings[0], 'FM-1', `${DF1}/mappings/0`, `${DF1}/mappings/0`],
+      ['a field', (spec: Record<string, any>) => spec.systems[0].entities[0].fields[0], 'x', '/systems/0', '/systems/0/entities/0/fields/0'],
+      ['a retry', (spec: Record<string, any>) => firstFlow(spec).outcomes[2].retry, 'OC-3', `${DF1}/outcomes/2`, `${DF1}/outcomes/2/retry`],
+    ] as const)('are unknown keys in %s, like any other', (_where, at, id, path, holder) => {
+      const spec = withKeys(cleanSpec(), at);
+      expect(findingsOf(specSchema, spec)).toStrictEqual(NAMES.map((name) => schemaFinding(id, path, `${holder}/${name}`)));
+      expect(checkSpec(spec).filter((f) => f.rule === 'spec-schema').map((f) => f.message)).toStrictEqual(
+        NAMES.map((name) => `\`${name}\` is not a key this format names; remove it, fix its spelling, or prefix it with \`x-\` to keep it as an extension`),
+      );
+      expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+    });
+
+    it('are keys like any other in records (given, expect, lookup), which name no keys', () => {
+      const spec = cleanSpec();
+      withKeys(spec, (s) => firstFlow(s).tests[0].given.ConversionEvent);
+      withKeys(spec, (s) => firstFlow(s).mappings[5].lookup);
+      expect(findingsOf(specSchema, spec)).toStrictEqual([]);
+    });
+
+    it('are reported as the YAML and JSON loaders give them', () => {
+      for (const [text, format] of [
+        ['specwright: 1\n__proto__: {polluted: true}\nconstructor: 1\n', 'yaml'],
+        ['{"specwright": 1, "__proto__": {"polluted": true}, "constructor": 1}', 'json'],
+      ] as const) {
+        const loaded = loadSource(text, format);
+        if (!loaded.ok) throw new Error(loaded.message);
+        expect(checkSpec(loaded.value).filter((f) => f.rule === 'spec-schema').map((f) => f.valuePath)).toStrictEqual(['/id', '/title', '/systems', '/__proto__', '/constructor']);
+        expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+      }
+    });
+  });
+
+  describe(`lists at most ${MAX_ISSUES_PER_ELEMENT} problems of an element, and counts the rest`, () => {
+    const messages = (spec: unknown) => checkSpec(spec, { rules: [specSchema] }).map((f) => f.message);
+
+    it('a million unknown keys in the spec give the first hundred and a count', () => {
+      const spec = cleanSpec();
+      for (let i = 0; i < 1_000_000; i++) spec[`k${i}`] = i;
+      const found = findingsOf(specSchema, spec);
+      expect(found).toHaveLength(MAX_ISSUES_PER_ELEMENT + 1);
+      expect(found.slice(0, 2)).toStrictEqual([schemaFinding('x-marketing-to-y-crm', SPEC, '/k0'), schemaFinding('x-marketing-to-y-crm', SPEC, '/k1')]);
+      expect(found.at(-1)).toStrictEqual(schemaFinding('x-marketing-to-y-crm', SPEC));
+      expect(messages(spec).at(-1)).toBe(
+        '… and 999,900 more unknown keys here (only the first 100 problems of an element are listed); remove the keys the format does not name, or prefix them with `x-` to keep them as extensions',
+      );
+    });
+
+    it('counts wrong items of a list and unknown keys of the objects inside the element, and leaves other elements their own budget', () => {
+      const spec = cleanSpec();
+      spec.useCases[0].stakeholders = Array.from({ length: 150 }, (_, i) => i);
+      firstFlow(spec).mappings[0].sorce = 'x'; // a mapping inside the use case: its own element
+      spec.systems[0].entities[0].fields = Array.from({ length: 300 }, (_, i) => ({ path: `f${i}`, typ: 'string' }));
+      const found = checkSpec(spec, { rules: [specSchema] });
+      const about = (id: string) => found.filter((f) => f.id === id).map((f) => f.message);
+      expect(about('x')).toHaveLength(101);
+      expect(about('x').at(-1)).toMatch(/^… and 200 more unknown keys here/);
+      expect(about('UC-1')).toHaveLength(101);
+      expect(about('UC-1').at(-1)).toBe('… and 50 more problems here (only the first 100 problems of an element are listed)');
+      expect(about('FM-1')).toStrictEqual(['`sorce` is not a key this format names; remove it, fix its spelling, or prefix it with `x-` to keep it as an extension']);
+    });
+
+    it('every element keeps its findings: a thousand mappings with an unknown key each give a thousand findings', () => {
+      const spec = cleanSpec();
+      const flow = firstFlow(spec);
+      flow.mappings = Array.from({ length: 1000 }, (_, i) => ({ id: `FM-${i + 1}`, target: 'Customer.kind', constant: 'a', sorce: 'x' }));
+      expect(findingsOf(specSchema, spec)).toStrictEqual(flow.mappings.map((_: unknown, i: number) => schemaFinding(`FM-${i + 1}`, `${DF1}/mappings/${i}`, `${DF1}/mappings/${i}/sorce`)));
     });
   });
 });
