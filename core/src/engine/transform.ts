@@ -1,5 +1,6 @@
 import jsonata from 'jsonata';
 import { walkNodes, type JsonataNode } from '../expr/expressions.js';
+import { LinearRegExp } from './linear-regex.js';
 
 /** Guardrails for every evaluation: a transform that loops or recurses ends with an error. */
 export const TRANSFORM_TIMEOUT_MS = 1000;
@@ -73,7 +74,12 @@ export function compileTransform(text: string): CompiledTransform {
 
 /** A compiled expression with the guardrails on and the unsafe or unbounded functions replaced. */
 export function guardedExpression(text: string): jsonata.Expression {
-  const expression = jsonata(text, { timeout: TRANSFORM_TIMEOUT_MS, stack: TRANSFORM_MAX_DEPTH });
+  // Regexes run on RE2: a backtracking match is one step jsonata's timeout cannot interrupt.
+  const expression = jsonata(text, { timeout: TRANSFORM_TIMEOUT_MS, stack: TRANSFORM_MAX_DEPTH, RegexEngine: LinearRegExp as unknown as RegExpConstructor });
+  for (const node of walkNodes(expression.ast() as JsonataNode)) {
+    // The engine reads the literal's position from it, for an error that says where.
+    if (node.type === 'regex' && node.value instanceof RegExp) Object.assign(node.value, { position: node.position });
+  }
   expression.registerFunction('eval', () => {
     throw { code: 'SW001', message: '$eval is not available in Specwright transforms' };
   });
