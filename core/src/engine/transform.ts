@@ -1,12 +1,13 @@
 import jsonata from 'jsonata';
 import { walkNodes, type JsonataNode } from '../expr/expressions.js';
 import { LinearRegExp } from './linear-regex.js';
+import { installLimits } from './transform-limits.js';
+
+export { MAX_PAD_WIDTH, MAX_PICTURE_WIDTH, MAX_SEQUENCE_LENGTH, MAX_STRING_LENGTH } from './transform-limits.js';
 
 /** Guardrails for every evaluation: a transform that loops or recurses ends with an error. */
 export const TRANSFORM_TIMEOUT_MS = 1000;
 export const TRANSFORM_MAX_DEPTH = 250;
-/** The longest string `$pad` may build; jsonata's own would try to allocate any width. */
-export const MAX_PAD_WIDTH = 100_000;
 
 /** A conditional branch of a transform: the `then` or `else` side of a `? :` at a position. */
 export interface Branch {
@@ -72,10 +73,19 @@ export function compileTransform(text: string): CompiledTransform {
   };
 }
 
-/** A compiled expression with the guardrails on and the unsafe or unbounded functions replaced. */
+/**
+ * A compiled expression with the guardrails on: the timeout and depth limit, regexes on RE2,
+ * `$eval` unavailable, and ranges, `&` and the functions that could allocate without limit in
+ * one step bounded (transform-limits.ts). (jsonata's own `sequence` option would cap every
+ * sequence, but its per-sequence push wrapper halves the engine's throughput.)
+ */
 export function guardedExpression(text: string): jsonata.Expression {
   // Regexes run on RE2: a backtracking match is one step jsonata's timeout cannot interrupt.
-  const expression = jsonata(text, { timeout: TRANSFORM_TIMEOUT_MS, stack: TRANSFORM_MAX_DEPTH, RegexEngine: LinearRegExp as unknown as RegExpConstructor });
+  const expression = jsonata(text, {
+    timeout: TRANSFORM_TIMEOUT_MS,
+    stack: TRANSFORM_MAX_DEPTH,
+    RegexEngine: LinearRegExp as unknown as RegExpConstructor,
+  });
   for (const node of walkNodes(expression.ast() as JsonataNode)) {
     // The engine reads the literal's position from it, for an error that says where.
     if (node.type === 'regex' && node.value instanceof RegExp) Object.assign(node.value, { position: node.position });
@@ -83,19 +93,8 @@ export function guardedExpression(text: string): jsonata.Expression {
   expression.registerFunction('eval', () => {
     throw { code: 'SW001', message: '$eval is not available in Specwright transforms' };
   });
-  expression.registerFunction('pad', boundedPad, '<s-n?s?:s>');
+  installLimits(expression);
   return expression;
-}
-
-/** jsonata's `$pad`, but refusing widths that would allocate without limit. */
-function boundedPad(str: string | undefined, width: number, char?: string): string | undefined {
-  if (str === undefined) return undefined;
-  if (Math.abs(width) > MAX_PAD_WIDTH) throw { code: 'SW002', message: `$pad width ${width} is over the limit of ${MAX_PAD_WIDTH}` };
-  const fill = char === undefined || char === '' ? ' ' : char;
-  const missing = Math.abs(Math.trunc(width)) - [...str].length;
-  if (missing <= 0) return str;
-  const padding = fill.repeat(Math.ceil(missing / fill.length)).slice(0, missing);
-  return width > 0 ? str + padding : padding + str;
 }
 
 /** JSONata's boolean cast (as in `? :`): empty, zero, '' and functions are false. */
