@@ -117,10 +117,16 @@ function compileMapping(element: MappingElement, targetEntities: Map<string, Ent
   if (m.transform !== undefined) {
     const parsed = parseExpression(m.transform);
     if (!parsed.ok) {
-      compiled.broken = `transform is not valid JSONata: ${parsed.message}`;
+      compiled.broken = parsed.tooDeep ? `transform ${parsed.message}` : `transform is not valid JSONata: ${parsed.message}`;
       return compiled;
     }
-    compiled.transform = compileTransform(m.transform);
+    try {
+      compiled.transform = compileTransform(m.transform);
+    } catch (error) {
+      // Parsed once already; a second parse can still run out of stack on another thread's stack size.
+      compiled.broken = `transform could not be compiled: ${error instanceof RangeError ? 'it is nested too deeply' : describeTransformError(error)}`;
+      return compiled;
+    }
   }
   const entity = targetEntities?.get(target.path.entity);
   if (entity && target.path.segments.length > 0) {
