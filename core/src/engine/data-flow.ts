@@ -8,7 +8,7 @@ import { convertToType } from './convert.js';
 import { describeValue } from '../model/describe-value.js';
 import { getOwn, isObject, type JsonObject } from '../model/json.js';
 import { readPath, writePath } from '../paths/record-path.js';
-import { compileTransform, describeTransformError, guardedExpression, type CompiledTransform } from './transform.js';
+import { compileTransform, describeTransformError, evaluationBindings, guardedExpression, type CompiledTransform } from './transform.js';
 import { effectiveInputs, validateInputs, validateRecord, type InputProblem, type RecordProblem } from './validate.js';
 
 /** A mapping made ready to run: paths parsed, transform compiled, target type known. */
@@ -413,7 +413,7 @@ async function evaluateBatch(flow: CompiledDataFlow, given: Record<string, unkno
   });
   let result: unknown;
   try {
-    result = await batch.expression.evaluate(given, bindings);
+    result = await batch.expression.evaluate(given, evaluationBindings(bindings));
   } catch {
     return undefined;
   }

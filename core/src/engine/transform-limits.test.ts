@@ -122,3 +122,15 @@ describe('transform size limits', () => {
     );
   });
 });
+
+describe('the characters one evaluation may build in all', () => {
+  it('stops many small strings that add up, before the timeout would', async () => {
+    expect(await failure('$count([1..100000].$pad("", 100000, "x"))')).toMatch(/built strings of more than 10,000,000 characters in all/);
+    expect(await failure('$count([1..100000].($string([1..1000])))')).toMatch(/more than 10,000,000 characters in all/);
+  });
+
+  it('counts per evaluation: the next one starts again', async () => {
+    const transform = compileTransform('$length($pad("", 99999, "x") & $pad("", 99999, "y"))');
+    for (let i = 0; i < 60; i++) expect(await transform.evaluate({}, {})).toBe(199_998);
+  });
+});

@@ -13,6 +13,34 @@ export const MAX_SEQUENCE_LENGTH = 100_000;
 export const MAX_STRING_LENGTH = 1_000_000;
 /** The widest `$pad`. */
 export const MAX_PAD_WIDTH = 100_000;
+/**
+ * The most characters the guarded functions may build in one evaluation, all calls together:
+ * each `$pad` alone is small, but `[1..100000].$pad("", 100000)` is ten billion characters,
+ * built faster than jsonata's timeout is checked. (In the CLI a worker's memory ceiling also
+ * holds; in-process, as in a Forge function, this is what does.)
+ */
+export const MAX_EVALUATION_CHARACTERS = 10_000_000;
+/** The binding that carries an evaluation's count of characters built (see evaluationBindings). */
+const ALLOCATED = '__allocated';
+
+/** The bindings for one evaluation, with a fresh count of the characters the guards build. */
+export function evaluationBindings(bindings: Record<string, unknown>): Record<string, unknown> {
+  return { ...bindings, [ALLOCATED]: { characters: 0 } };
+}
+
+/** Counts a guard's result toward the evaluation's total; gives the result back. */
+function charged<T>(focus: Focus, result: T): T {
+  if (typeof result !== 'string' || result.length < 64) return result;
+  const allocated = focus.environment.lookup(ALLOCATED) as { characters: number } | undefined;
+  if (allocated) {
+    allocated.characters += result.length;
+    if (allocated.characters > MAX_EVALUATION_CHARACTERS) {
+      throw limitError('SW007', `the transform built strings of more than ${count(MAX_EVALUATION_CHARACTERS)} characters in all, over the limit for one evaluation`);
+    }
+  }
+  return result;
+}
+
 /** The widest field of a date picture (`$fromMillis(0, "[Y,1000]")`); jsonata would allocate any width. */
 export const MAX_PICTURE_WIDTH = 1_000;
 
@@ -162,14 +190,14 @@ function concatenate(this: Focus, ...values: unknown[]): unknown {
       if (length > MAX_STRING_LENGTH) throw tooLong('&', length);
       parts.push(text);
     }
-    return parts.join('');
+    return charged(this, parts.join(''));
   });
 }
 
 function checkedString(b: Builtins, focus: Focus, value: unknown, prettify: boolean): string {
   const estimate = serializedLength(value, prettify, MAX_STRING_LENGTH);
   if (estimate > MAX_STRING_LENGTH) throw tooLong('$string', estimate);
-  return b.string.implementation.call(focus, value, prettify) as string;
+  return charged(focus, b.string.implementation.call(focus, value, prettify) as string);
 }
 
 function guardedString(this: Focus, value: unknown, prettify?: boolean): unknown {
@@ -210,12 +238,12 @@ function guardedJoin(this: Focus, strings: unknown, separator?: string): unknown
     for (const s of strings) length += typeof s === 'string' ? s.length : 0;
     if (length > MAX_STRING_LENGTH) throw tooLong('$join', length);
   }
-  return withBuiltins((b) => b.join.implementation.call(this, strings, separator));
+  return withBuiltins((b) => charged(this, b.join.implementation.call(this, strings, separator)));
 }
 
 function guardedBase64encode(this: Focus, text: string | undefined): unknown {
   if (text !== undefined && Math.ceil(text.length / 3) * 4 > MAX_STRING_LENGTH) throw tooLong('$base64encode', Math.ceil(text.length / 3) * 4);
-  return withBuiltins((b) => b.base64encode.implementation.call(this, text));
+  return withBuiltins((b) => charged(this, b.base64encode.implementation.call(this, text)));
 }
 
 /** jsonata's `$pad`, but refusing widths that would allocate without limit. */
@@ -226,7 +254,7 @@ function boundedPad(this: Focus, str: string | undefined, width: number, char?: 
   const missing = Math.abs(Math.trunc(width)) - [...str].length;
   if (missing <= 0) return str;
   const padding = fill.repeat(Math.ceil(missing / fill.length)).slice(0, missing);
-  return width > 0 ? str + padding : padding + str;
+  return charged(this, width > 0 ? str + padding : padding + str);
 }
 
 interface RegexMatch {
@@ -249,7 +277,7 @@ function guardedReplace(this: Focus, text: string | undefined, pattern: unknown,
       const length = text.length + matches * (replacement.length - pattern.length);
       if (length > MAX_STRING_LENGTH) throw tooLong('$replace', length);
     }
-    return withBuiltins((b) => b.replace.implementation.call(this, text, pattern, replacement, limit));
+    return withBuiltins(async (b) => charged(this, await b.replace.implementation.call(this, text, pattern, replacement, limit)));
   }
   const substitute = typeof replacement === 'string' ? (m: RegexMatch) => substituteGroups(replacement, m) : (replacement as (this: unknown, m: RegexMatch) => unknown);
   let produced = text.length;
@@ -264,7 +292,7 @@ function guardedReplace(this: Focus, text: string | undefined, pattern: unknown,
     const result = substitute.call(this, m);
     return result instanceof Promise ? result.then(counted) : counted(result);
   };
-  return withBuiltins((b) => b.replace.implementation.call(this, text, pattern, replacer, limit));
+  return withBuiltins(async (b) => charged(this, await b.replace.implementation.call(this, text, pattern, replacer, limit)));
 }
 
 /**

@@ -1,9 +1,9 @@
 import jsonata from 'jsonata';
 import { walkNodes, type JsonataNode } from '../expr/expressions.js';
 import { LinearRegExp } from './linear-regex.js';
-import { installLimits } from './transform-limits.js';
+import { evaluationBindings, installLimits } from './transform-limits.js';
 
-export { MAX_PAD_WIDTH, MAX_PICTURE_WIDTH, MAX_SEQUENCE_LENGTH, MAX_STRING_LENGTH } from './transform-limits.js';
+export { evaluationBindings, MAX_EVALUATION_CHARACTERS, MAX_PAD_WIDTH, MAX_PICTURE_WIDTH, MAX_SEQUENCE_LENGTH, MAX_STRING_LENGTH } from './transform-limits.js';
 
 /** Guardrails for every evaluation: a transform that loops or recurses ends with an error. */
 export const TRANSFORM_TIMEOUT_MS = 1000;
@@ -61,11 +61,11 @@ export function compileTransform(text: string): CompiledTransform {
     text,
     branches,
     async evaluate(input, bindings, taken) {
-      if (!taken || branches.length === 0) return plain.evaluate(input, bindings);
+      if (!taken || branches.length === 0) return plain.evaluate(input, evaluationBindings(bindings));
       const { expression, collect } = trackedExpression();
       collect(taken);
       try {
-        return await expression.evaluate(input, bindings);
+        return await expression.evaluate(input, evaluationBindings(bindings));
       } finally {
         collect(undefined);
       }
