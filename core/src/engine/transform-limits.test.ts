@@ -126,7 +126,13 @@ describe('transform size limits', () => {
 describe('the characters one evaluation may build in all', () => {
   it('stops many small strings that add up, before the timeout would', async () => {
     expect(await failure('$count([1..100000].$pad("", 100000, "x"))')).toMatch(/built strings of more than 10,000,000 characters in all/);
-    expect(await failure('$count([1..100000].($string([1..1000])))')).toMatch(/more than 10,000,000 characters in all/);
+    expect(await failure("($v := [1..1000]; $count([1..10000].($string($v))))")).toMatch(/more than 10,000,000 characters in all/);
+  });
+
+  it('stops ranges and splits that add up past a million items', async () => {
+    expect(await failure('$count([1..100000].[1..100000])')).toMatch(/built lists of more than 1,000,000 items in all/);
+    expect(await outcome('$sum([1..1000].($count([1..900])))')).toStrictEqual({ ok: true, value: 900_000 });
+    expect(await failure('$count([1..20].$split($pad("", 99999, "ab"), ""))')).toMatch(/built lists of more than 1,000,000 items in all/);
   });
 
   it('counts per evaluation: the next one starts again', async () => {

@@ -20,18 +20,20 @@ export const MAX_PAD_WIDTH = 100_000;
  * holds; in-process, as in a Forge function, this is what does.)
  */
 export const MAX_EVALUATION_CHARACTERS = 10_000_000;
+/** The most items ranges, `$match` and `$split` may give in one evaluation, all calls together (`[1..100000].[1..100000]`). */
+export const MAX_EVALUATION_ITEMS = 1_000_000;
 /** The binding that carries an evaluation's count of characters built (see evaluationBindings). */
 const ALLOCATED = '__allocated';
 
 /** The bindings for one evaluation, with a fresh count of the characters the guards build. */
 export function evaluationBindings(bindings: Record<string, unknown>): Record<string, unknown> {
-  return { ...bindings, [ALLOCATED]: { characters: 0 } };
+  return { ...bindings, [ALLOCATED]: { characters: 0, items: 0 } };
 }
 
 /** Counts a guard's result toward the evaluation's total; gives the result back. */
 function charged<T>(focus: Focus, result: T): T {
   if (typeof result !== 'string' || result.length < 64) return result;
-  const allocated = focus.environment.lookup(ALLOCATED) as { characters: number } | undefined;
+  const allocated = focus.environment.lookup(ALLOCATED) as Allocated | undefined;
   if (allocated) {
     allocated.characters += result.length;
     if (allocated.characters > MAX_EVALUATION_CHARACTERS) {
@@ -39,6 +41,24 @@ function charged<T>(focus: Focus, result: T): T {
     }
   }
   return result;
+}
+
+interface Allocated {
+  characters: number;
+  items: number;
+}
+
+/** Counts a guard's list toward the evaluation's total of items; gives it back. */
+function chargedItems<T>(focus: Focus, list: T): T {
+  if (!Array.isArray(list) || list.length < 64) return list;
+  const allocated = focus.environment.lookup(ALLOCATED) as Allocated | undefined;
+  if (allocated) {
+    allocated.items += list.length;
+    if (allocated.items > MAX_EVALUATION_ITEMS) {
+      throw limitError('SW007', `the transform built lists of more than ${count(MAX_EVALUATION_ITEMS)} items in all (ranges, $match, $split), over the limit for one evaluation`);
+    }
+  }
+  return list;
 }
 
 /** The widest field of a date picture (`$fromMillis(0, "[Y,1000]")`); jsonata would allocate any width. */
@@ -156,7 +176,7 @@ function boundedRange(this: Focus, from: unknown, to: unknown): unknown {
   if (size > MAX_SEQUENCE_LENGTH) throw tooMany(`the range would hold ${count(size)} items`);
   const range = new Array<number>(size);
   for (let i = 0; i < size; i++) range[i] = (from as number) + i;
-  return range;
+  return chargedItems(this, range);
 }
 
 /** `$match` and `$split` stop one item past the limit (their own `limit` argument), then refuse. */
@@ -165,7 +185,7 @@ function boundedMatch(this: Focus, text: string | undefined, pattern: unknown, l
   return withBuiltins(async (b) => {
     const matches = (await b.match.implementation.call(this, text, pattern, capped)) as unknown[] | undefined;
     if (matches && matches.length > MAX_SEQUENCE_LENGTH) throw tooMany('$match would give more matches');
-    return matches;
+    return chargedItems(this, matches);
   });
 }
 
@@ -174,7 +194,7 @@ function boundedSplit(this: Focus, text: string | undefined, separator: unknown,
   return withBuiltins(async (b) => {
     const pieces = (await b.split.implementation.call(this, text, separator, capped)) as unknown[] | undefined;
     if (pieces && pieces.length > MAX_SEQUENCE_LENGTH) throw tooMany('$split would give more pieces');
-    return pieces;
+    return chargedItems(this, pieces);
   });
 }
 

@@ -3,7 +3,7 @@ import { walkNodes, type JsonataNode } from '../expr/expressions.js';
 import { LinearRegExp } from './linear-regex.js';
 import { evaluationBindings, installLimits } from './transform-limits.js';
 
-export { evaluationBindings, MAX_EVALUATION_CHARACTERS, MAX_PAD_WIDTH, MAX_PICTURE_WIDTH, MAX_SEQUENCE_LENGTH, MAX_STRING_LENGTH } from './transform-limits.js';
+export { evaluationBindings, MAX_EVALUATION_CHARACTERS, MAX_EVALUATION_ITEMS, MAX_PAD_WIDTH, MAX_PICTURE_WIDTH, MAX_SEQUENCE_LENGTH, MAX_STRING_LENGTH } from './transform-limits.js';
 
 /** Guardrails for every evaluation: a transform that loops or recurses ends with an error. */
 export const TRANSFORM_TIMEOUT_MS = 1000;
