@@ -16,6 +16,7 @@ export class LinearRegExp {
   private matcher: ReturnType<RE2JS['matcher']> | undefined;
 
   constructor(regex: RegExp | string, flags?: string) {
+    if (typeof regex !== 'string' && !(regex instanceof RegExp)) throw { code: 'SW003', message: 'a regular expression could not be read' } satisfies UnsupportedRegexError;
     const native = typeof regex === 'string' ? new RegExp(regex, flags) : regex;
     try {
       this.pattern = compileLinear(native.source, native.flags);

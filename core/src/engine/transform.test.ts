@@ -97,6 +97,11 @@ describe('regular expressions in transforms', () => {
     expect(await valueOf('Order.items[sku ~> /^A-/].sku', { Order: { items: [{ sku: 'A-1' }, { sku: 'B-2' }] } })).toBe('A-1');
   });
 
+  it('runs a regex on the left of ?: (jsonata’s copy of it for the condition loses the pattern)', async () => {
+    expect(await valueOf('$match(S.a, /((a))/).match ?: "none"', { S: { a: 'xa' } })).toBe('a');
+    expect(await valueOf('$match(S.a, /((a))/) ?: true', { S: {} })).toBe(true);
+  });
+
   it('keeps jsonata’s refusal of a regex that matches the empty string', async () => {
     const result = await outcome('$match("abc", /x*/)');
     expect(result).toMatchObject({ ok: false });

@@ -86,10 +86,17 @@ export function guardedExpression(text: string): jsonata.Expression {
     stack: TRANSFORM_MAX_DEPTH,
     RegexEngine: LinearRegExp as unknown as RegExpConstructor,
   });
+  const regexes = new Map<unknown, RegExp>();
+  const copies: JsonataNode[] = [];
   for (const node of walkNodes(expression.ast() as JsonataNode)) {
+    if (node.type !== 'regex') continue;
     // The engine reads the literal's position from it, for an error that says where.
-    if (node.type === 'regex' && node.value instanceof RegExp) Object.assign(node.value, { position: node.position });
+    if (node.value instanceof RegExp) regexes.set(node.position, Object.assign(node.value, { position: node.position }));
+    else copies.push(node);
   }
+  // jsonata copies the left side of `?:` for its condition, and the copy's regex becomes `{}`:
+  // the literal at the same position is the one it was.
+  for (const copy of copies) copy.value = regexes.get(copy.position) ?? copy.value;
   expression.registerFunction('eval', () => {
     throw { code: 'SW001', message: '$eval is not available in Specwright transforms' };
   });
