@@ -59,13 +59,13 @@ describe('runTestsSandboxed', () => {
   });
 
   it('ends a test that passes the memory ceiling, fails it alone, and runs the next', async () => {
-    // A list that doubles at each step: 2^26 items in 26 steps, faster than jsonata's timeout is checked.
+    // A list that doubles at each step, faster than jsonata's timeout is checked; the worker holds about 12 MB to begin with.
     const index = specWith(
       { transforms: ['$count($reduce([1..40], function($list, $v) { [$list, $list] }, [1]))'], tests: [{ id: 'TC-hungry' }] },
       { transforms: ['S.n'], tests: [{ id: 'TC-next', expect: { f0: 2 } }] },
     );
-    const run = await runTestsSandboxed(index, { timeLimitMs: 10_000, memoryLimitMb: 64 });
-    expect(problemsOf(run, 'TC-hungry')).toStrictEqual(['the test could not be run: it exceeded the memory limit (64 MB)']);
+    const run = await runTestsSandboxed(index, { timeLimitMs: 10_000, memoryLimitMb: 32 });
+    expect(problemsOf(run, 'TC-hungry')).toStrictEqual(['the test could not be run: it exceeded the memory limit (32 MB)']);
     expect(run.results.map((r) => [r.id, r.status])).toStrictEqual([
       ['TC-hungry', 'fail'],
       ['TC-next', 'pass'],
@@ -77,6 +77,16 @@ describe('runTestsSandboxed', () => {
     spec['x-callback'] = () => 1; // structured cloning cannot carry a function
     const index = indexSpec(spec);
     expect(await runTestsSandboxed(index)).toStrictEqual(await runTests(index));
+  });
+
+  it('runs the tests here when its worker cannot load, with the in-process guardrails', async () => {
+    const index = indexSpec(exampleSpec('order-to-erp.yaml'));
+    const sandbox = new TestSandbox(undefined, new URL('./no-such-worker.js', import.meta.url));
+    try {
+      expect(await sandbox.runTests(index)).toStrictEqual(await runTests(index));
+    } finally {
+      await sandbox.close();
+    }
   });
 
   it('serves several specs from one worker, and can be closed twice', async () => {

@@ -23,6 +23,9 @@ export const DEFAULT_SANDBOX_LIMITS: SandboxLimits = { timeLimitMs: 10_000, memo
 /** How long a worker may take to start and read the document, on top of a test's own limit. */
 const WORKER_START_ALLOWANCE_MS = 10_000;
 
+/** A worker's answer, or that it could not start the test at all. */
+type Answer = Exclude<FromWorker, { kind: 'started' }> | { kind: 'unavailable' };
+
 /** Under vitest this module runs from its source; the worker is the built one (npm test builds first). */
 const WORKER_URL = import.meta.url.endsWith('.ts') ? new URL('../../dist/sandbox/test-worker.js', import.meta.url) : new URL('./test-worker.js', import.meta.url);
 
@@ -37,8 +40,14 @@ export class TestSandbox {
   private loaded: SpecIndex | undefined;
   /** Set when no worker can serve: none can start, or a document cannot be sent. Tests then run here. */
   private inProcess = false;
+  /** Workers that have started a test: they load and run, so a later failure is the test's. */
+  private readonly served = new WeakSet<Worker>();
 
-  constructor(private readonly limits: SandboxLimits = DEFAULT_SANDBOX_LIMITS) {
+  /** `workerUrl` is the worker's module: tests give one that cannot load, to see the run go on here. */
+  constructor(
+    private readonly limits: SandboxLimits = DEFAULT_SANDBOX_LIMITS,
+    private readonly workerUrl: URL = WORKER_URL,
+  ) {
     this.startWorker();
   }
 
@@ -58,6 +67,11 @@ export class TestSandbox {
     const worker = this.workerHolding(index);
     if (!worker) return runTestCaseSafely(flow, test, taken);
     const answer = await this.ask(worker, position);
+    if (answer.kind === 'unavailable') {
+      // The worker could not even start a test (its module would not load, say): run here from now on.
+      this.inProcess = true;
+      return runTestCaseSafely(flow, test, taken);
+    }
     if (answer.kind === 'result') {
       for (const [mapping, keys] of answer.taken) {
         const set = taken.get(mapping) ?? new Set<string>();
@@ -73,7 +87,7 @@ export class TestSandbox {
     if (this.inProcess) return undefined;
     try {
       // No inherited flags: under vitest they would resolve core to its TypeScript sources.
-      this.worker = new Worker(WORKER_URL, { execArgv: [], resourceLimits: { maxOldGenerationSizeMb: this.limits.memoryLimitMb } });
+      this.worker = new Worker(this.workerUrl, { execArgv: [], resourceLimits: { maxOldGenerationSizeMb: this.limits.memoryLimitMb } });
       // An idle worker never holds the process open (a running test's deadline timer does).
       this.worker.unref();
       this.loaded = undefined;
@@ -96,13 +110,15 @@ export class TestSandbox {
   }
 
   /** One test in the worker: its answer, or why the worker had to be ended (a fresh one serves the next). */
-  private ask(worker: Worker, test: number): Promise<Exclude<FromWorker, { kind: 'started' }>> {
+  private ask(worker: Worker, test: number): Promise<Answer> {
+    const fresh = !this.served.has(worker);
     return new Promise((resolve) => {
       const seconds = this.limits.timeLimitMs / 1000;
       const overTime = () => finish({ kind: 'failed', test, message: `it exceeded the time limit (${seconds} s)` }, true);
       // The test's own deadline starts when the worker starts it; until then, the start allowance holds.
       let timer = setTimeout(overTime, this.limits.timeLimitMs + WORKER_START_ALLOWANCE_MS);
-      const finish = (answer: Exclude<FromWorker, { kind: 'started' }>, end: boolean) => {
+      let started = false;
+      const finish = (answer: Answer, end: boolean) => {
         clearTimeout(timer);
         worker.off('message', onMessage);
         worker.off('error', onError);
@@ -116,11 +132,14 @@ export class TestSandbox {
       const onMessage = (message: FromWorker) => {
         if (message.test !== test) return;
         if (message.kind === 'started') {
+          started = true;
+          this.served.add(worker);
           clearTimeout(timer);
           timer = setTimeout(overTime, this.limits.timeLimitMs);
         } else finish(message, false);
       };
       const onError = (error: Error & { code?: string }) => {
+        if (fresh && !started && error.code !== 'ERR_WORKER_OUT_OF_MEMORY') return finish({ kind: 'unavailable' }, true);
         const why = error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? `it exceeded the memory limit (${this.limits.memoryLimitMb} MB)` : `its worker failed: ${error.message}`;
         finish({ kind: 'failed', test, message: why }, true);
       };
