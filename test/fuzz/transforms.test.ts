@@ -17,7 +17,12 @@ import { fuzzParameters, FUZZ_RUNS, withinBudgetAsync, type Budget } from './bud
  * go through the CLI's worker sandbox, which must end each with a result.
  */
 
-const BUDGET: Budget = { ms: 1500, mb: 64 };
+/**
+ * Per input: jsonata's 1 s timeout plus room, and a heap figure that counts garbage not yet
+ * collected: a second of jsonata's steps (`$filter([1..99999], function…)`) leaves about 70 MB
+ * of it, all of it collectable.
+ */
+const BUDGET: Budget = { ms: 1500, mb: 128 };
 /** Each kill costs the deadline and a fresh worker's start: a few hundred inputs go through the sandbox. */
 const SANDBOXED_RUNS = Math.max(100, Math.round(FUZZ_RUNS / 50));
 
