@@ -14,6 +14,7 @@ import {
 } from '@specwright/core';
 import type { CliIo } from '../io.js';
 import { unreadableFile } from '../read-spec.js';
+import { TestSandbox } from '../sandbox/sandboxed-tests.js';
 import { UsageError, oneOf } from '../usage.js';
 
 export interface CheckOptions {
@@ -37,6 +38,8 @@ export function parseCheckOptions(files: string[], values: Record<string, string
 export async function runCheck(options: CheckOptions, io: CliIo): Promise<number> {
   const results: FileResult[] = [];
   const unreadable: UnreadableFile[] = [];
+  // --run-tests: each test in a worker with a deadline and a memory ceiling; it starts loading now.
+  const sandbox = options.runTests ? new TestSandbox() : undefined;
   for (const file of options.files) {
     let text: string;
     try {
@@ -46,13 +49,14 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<number
       continue;
     }
     const format = formatForFile(file);
-    const checked = options.runTests ? await checkText(text, { file, format, runTests: true }) : checkText(text, { file, format });
+    const checked = sandbox ? await checkText(text, { file, format, runTests: true, testRunner: (index) => sandbox.runTests(index) }) : checkText(text, { file, format });
     if (checked.ok) {
       results.push({ file, findings: checked.findings, completeness: checked.completeness });
     } else {
       unreadable.push({ file, ...checked.error });
     }
   }
+  await sandbox?.close();
   for (const bad of unreadable) io.stderr(`${printable(`${describeLocation(bad.file, bad.line, bad.column)}: ${bad.message}`)}\n`);
   const report = buildCheckReport(results, unreadable, options.failOn);
   io.stdout(CHECK_FORMATTERS[options.format](report));

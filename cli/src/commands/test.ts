@@ -1,6 +1,7 @@
-import { buildTestReport, describeLocation, findingsFromTestRun, locateFindings, printable, runTests, sortFindings, testExitCode, TEST_FORMATS, TEST_FORMATTERS, type TestFileRun, type TestFormat, type UnreadableFile } from '@specwright/core';
+import { buildTestReport, describeLocation, findingsFromTestRun, locateFindings, printable, sortFindings, testExitCode, TEST_FORMATS, TEST_FORMATTERS, type TestFileRun, type TestFormat, type UnreadableFile } from '@specwright/core';
 import type { CliIo } from '../io.js';
 import { readSpec } from '../read-spec.js';
+import { TestSandbox } from '../sandbox/sandboxed-tests.js';
 import { UsageError, oneOf } from '../usage.js';
 
 export interface TestOptions {
@@ -17,14 +18,20 @@ export function parseTestOptions(files: string[], values: Record<string, string 
 export async function runTestCommand(options: TestOptions, io: CliIo): Promise<number> {
   const runs: TestFileRun[] = [];
   const unreadable: UnreadableFile[] = [];
-  for (const file of options.files) {
-    const spec = await readSpec(file, io);
-    if (!spec.ok) unreadable.push(spec.unreadable);
-    else {
-      const run = await runTests(spec.index);
-      // test-failed and test-coverage-branch, as check --run-tests reports them.
-      runs.push({ file, run, findings: locateFindings(sortFindings(spec.index, findingsFromTestRun(run)), spec.locate, file) });
+  // Each test in a worker with a deadline and a memory ceiling; it starts loading now.
+  const sandbox = new TestSandbox();
+  try {
+    for (const file of options.files) {
+      const spec = await readSpec(file, io);
+      if (!spec.ok) unreadable.push(spec.unreadable);
+      else {
+        const run = await sandbox.runTests(spec.index);
+        // test-failed and test-coverage-branch, as check --run-tests reports them.
+        runs.push({ file, run, findings: locateFindings(sortFindings(spec.index, findingsFromTestRun(run)), spec.locate, file) });
+      }
     }
+  } finally {
+    await sandbox.close();
   }
   for (const bad of unreadable) io.stderr(`${printable(`${describeLocation(bad.file, bad.line, bad.column)}: ${bad.message}`)}\n`);
   const report = buildTestReport(runs, unreadable);

@@ -16,36 +16,45 @@ import { readSpecPageTree, readSpecText, type PageCodecChoice, type PageTreeOpti
 export interface RunTestsOption {
   /** Also run the test cases, adding `test-failed` and `test-coverage-branch` (`check --run-tests`). */
   runTests?: boolean;
+  /**
+   * What runs them: by default `runTests`, here in this process, bounded by the in-process
+   * guardrails only (where no worker can be started, as in a Forge function). The CLI passes
+   * one that runs each test in a worker with a hard deadline and memory ceiling.
+   */
+  testRunner?: TestRunner;
 }
+
+/** Runs a spec's test cases: `runTests`, or a sandboxed equivalent. */
+export type TestRunner = (index: SpecIndex) => Promise<TestRun>;
 
 /** Checks a spec written as YAML or JSON: `specwright check` for one text. */
 export function checkText(text: string, options?: TextOptions & { runTests?: false }): CheckResult;
-export function checkText(text: string, options: TextOptions & { runTests: true }): Promise<CheckResult>;
+export function checkText(text: string, options: TextOptions & { runTests: true; testRunner?: TestRunner }): Promise<CheckResult>;
 export function checkText(text: string, options: TextOptions & RunTestsOption = {}): CheckResult | Promise<CheckResult> {
   const reading = readSpecText(text, options);
   if (!reading.ok) return options.runTests ? Promise.resolve(reading) : reading;
-  return options.runTests ? checkWithTests(reading) : checkReading(reading);
+  return options.runTests ? checkWithTests(reading, options.testRunner) : checkReading(reading);
 }
 
 /** Checks a Confluence page tree (`[{title, parent, body}]`); a page off the template is a `spec-schema` finding. */
 export function checkPageTree(pages: unknown, codec: PageCodecChoice, options?: PageTreeOptions & { runTests?: false }): CheckResult;
-export function checkPageTree(pages: unknown, codec: PageCodecChoice, options: PageTreeOptions & { runTests: true }): Promise<CheckResult>;
+export function checkPageTree(pages: unknown, codec: PageCodecChoice, options: PageTreeOptions & { runTests: true; testRunner?: TestRunner }): Promise<CheckResult>;
 export function checkPageTree(pages: unknown, codec: PageCodecChoice, options: PageTreeOptions & RunTestsOption = {}): CheckResult | Promise<CheckResult> {
   const reading = readSpecPageTree(pages, codec, options);
   if (!reading.ok) return options.runTests ? Promise.resolve(reading) : reading;
-  return options.runTests ? checkWithTests(reading) : checkReading(reading);
+  return options.runTests ? checkWithTests(reading, options.testRunner) : checkReading(reading);
 }
 
 /** Runs a spec's test cases from its YAML or JSON text: `specwright test` for one text. */
-export async function testText(text: string, options: TextOptions = {}): Promise<TestRunResult> {
+export async function testText(text: string, options: TextOptions & Pick<RunTestsOption, 'testRunner'> = {}): Promise<TestRunResult> {
   const reading = readSpecText(text, options);
-  return reading.ok ? testReading(reading) : reading;
+  return reading.ok ? testReading(reading, options.testRunner) : reading;
 }
 
 /** Runs the test cases of a spec kept as a Confluence page tree. */
-export async function testPageTree(pages: unknown, codec: PageCodecChoice, options: PageTreeOptions = {}): Promise<TestRunResult> {
+export async function testPageTree(pages: unknown, codec: PageCodecChoice, options: PageTreeOptions & Pick<RunTestsOption, 'testRunner'> = {}): Promise<TestRunResult> {
   const reading = readSpecPageTree(pages, codec, options);
-  return reading.ok ? testReading(reading) : reading;
+  return reading.ok ? testReading(reading, options.testRunner) : reading;
 }
 
 function checkReading(reading: SpecReading): SpecCheckReport {
@@ -53,9 +62,9 @@ function checkReading(reading: SpecReading): SpecCheckReport {
   return checkReport(reading, index, [...checkSpec(index), ...reading.readingFindings(index)]);
 }
 
-async function checkWithTests(reading: SpecReading): Promise<SpecCheckReport> {
+async function checkWithTests(reading: SpecReading, testRunner: TestRunner = runTests): Promise<SpecCheckReport> {
   const index = indexSpec(reading.document);
-  const run = await runTests(index);
+  const run = await testRunner(index);
   const report = checkReport(reading, index, [...checkSpec(index), ...reading.readingFindings(index), ...findingsFromTestRun(run)]);
   report.summary.tests = { ...run.summary };
   return report;
@@ -74,9 +83,9 @@ function checkReport(reading: SpecReading, index: SpecIndex, unsorted: Finding[]
   };
 }
 
-async function testReading(reading: SpecReading): Promise<SpecTestReport> {
+async function testReading(reading: SpecReading, testRunner: TestRunner = runTests): Promise<SpecTestReport> {
   const index = indexSpec(reading.document);
-  const run = await runTests(index);
+  const run = await testRunner(index);
   return {
     ok: true,
     format: reading.format,

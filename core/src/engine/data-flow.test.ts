@@ -143,3 +143,22 @@ describe('evaluateDataFlow, a transform from a[].x to b[].y', () => {
     expect(records).toStrictEqual({ T: { total: 3 } });
   });
 });
+
+describe('evaluateDataFlow, with hostile regexes', () => {
+  const mappings: MappingFields[] = [
+    { transform: '$match(S.a, /(a+)+$/) ? "matched" : "not matched"' },
+    { transform: '$replace(S.b, /(x)\\1/, "y")' },
+    { transform: '$uppercase(S.b)' },
+  ];
+  const given = { S: { a: `${'a'.repeat(41)}!`, b: 'xx' } };
+
+  it.each([
+    ['batched (no branch tracking)', undefined],
+    ['one at a time, tracking branches', new Map<string, Set<string>>()],
+  ])('%s: the backtracking pattern answers, the backreference fails alone, the rest writes', async (_how, taken) => {
+    const run = await evaluateDataFlow(flowWith(mappings), given, {}, taken);
+    expect(run.records).toStrictEqual({ T: { f0: 'not matched', f2: 'XX' } });
+    expect(run.problems).toMatchObject([{ code: 'transform', mapping: 'FM-1', message: expect.stringMatching(/^transform of FM-1 failed at character \d+: the regular expression \/\(x\)\\1\/ uses a backreference/) }]);
+    if (taken) expect([...taken.get('FM-0')!]).toStrictEqual([expect.stringMatching(/:else$/)]);
+  });
+});

@@ -8,7 +8,7 @@ import { convertToType } from './convert.js';
 import { describeValue } from '../model/describe-value.js';
 import { getOwn, isObject, type JsonObject } from '../model/json.js';
 import { readPath, writePath } from '../paths/record-path.js';
-import { compileTransform, describeTransformError, guardedExpression, type CompiledTransform } from './transform.js';
+import { compileTransform, describeTransformError, evaluationBindings, guardedExpression, type CompiledTransform } from './transform.js';
 import { effectiveInputs, validateInputs, validateRecord, type InputProblem, type RecordProblem } from './validate.js';
 
 /** A mapping made ready to run: paths parsed, transform compiled, target type known. */
@@ -117,10 +117,16 @@ function compileMapping(element: MappingElement, targetEntities: Map<string, Ent
   if (m.transform !== undefined) {
     const parsed = parseExpression(m.transform);
     if (!parsed.ok) {
-      compiled.broken = `transform is not valid JSONata: ${parsed.message}`;
+      compiled.broken = parsed.tooDeep ? `transform ${parsed.message}` : `transform is not valid JSONata: ${parsed.message}`;
       return compiled;
     }
-    compiled.transform = compileTransform(m.transform);
+    try {
+      compiled.transform = compileTransform(m.transform);
+    } catch (error) {
+      // Parsed once already; a second parse can still run out of stack on another thread's stack size.
+      compiled.broken = `transform could not be compiled: ${error instanceof RangeError ? 'it is nested too deeply' : describeTransformError(error)}`;
+      return compiled;
+    }
   }
   const entity = targetEntities?.get(target.path.entity);
   if (entity && target.path.segments.length > 0) {
@@ -407,7 +413,7 @@ async function evaluateBatch(flow: CompiledDataFlow, given: Record<string, unkno
   });
   let result: unknown;
   try {
-    result = await batch.expression.evaluate(given, bindings);
+    result = await batch.expression.evaluate(given, evaluationBindings(bindings));
   } catch {
     return undefined;
   }

@@ -162,6 +162,24 @@ describe('runTests against hostile input', () => {
     expect(checkSpec(spec).filter((f) => f.rule === 'transform-syntax').map((f) => f.id)).toStrictEqual(['FM-9']);
   });
 
+  it.each([
+    ['5,000 path steps', 'Order' + '.a'.repeat(4_999), /^mapping FM-9 cannot run: its transform has 4,999 operators and path steps, more than the 2,000/],
+    ['5,000 nested blocks', '('.repeat(5_000) + 'Order.total;' + ')'.repeat(5_000), /^mapping FM-9 cannot run: its transform nests brackets 5,000 deep, more than the 500/],
+    ['a chain of 5,000 conditionals', 'Order.total ? '.repeat(2_500) + '1' + ' : 2'.repeat(2_500), /^mapping FM-9 cannot run: its transform has 7,500 operators and path steps/],
+  ])('fails the test of a transform of %s with the reason, and runs the rest', async (_name, transform, reason) => {
+    const spec = ohioSpec();
+    spec.useCases[0].dataFlows[0].mappings[0].transform = transform;
+    const run = await runTests(indexSpec(spec));
+    const own = run.results.find((r) => r.id === 'TC-9')!;
+    expect(own.status).toBe('fail');
+    expect(own.problems[0]!.message).toMatch(/^Invoice\.amount: expected 100, got nothing: /);
+    expect(own.problems[0]!.message.replace(/^Invoice\.amount: expected 100, got nothing: /, '')).toMatch(reason);
+    expect(run.results.find((r) => r.id === 'TC-11')!.problems.map((p) => p.message)).toStrictEqual(['Invoice.amount is required and has no value']);
+    const { checkSpec } = await import('@specwright/core');
+    const syntax = checkSpec(indexSpec(spec)).filter((f) => f.rule === 'transform-syntax');
+    expect(syntax).toMatchObject([{ id: 'FM-9', message: expect.stringMatching(/^transform is too large to run: it (has|nests) /) }]);
+  });
+
   it('evaluates deeply nested records and expect values without overflowing', async () => {
     const spec = ohioSpec();
     let deep: Record<string, unknown> = { leaf: 1 };

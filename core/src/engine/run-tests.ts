@@ -140,7 +140,7 @@ export async function runTestCase(flow: CompiledDataFlow, test: TestElement, tak
 }
 
 /** A test whose data defeats the runner (nesting deeper than the stack, say) fails with a reason. */
-async function runTestCaseSafely(flow: CompiledDataFlow, test: TestElement, taken: Map<string, Set<string>>): Promise<TestResult> {
+export async function runTestCaseSafely(flow: CompiledDataFlow, test: TestElement, taken: Map<string, Set<string>>): Promise<TestResult> {
   try {
     return await runTestCase(flow, test, taken);
   } catch (error) {
@@ -149,8 +149,20 @@ async function runTestCaseSafely(flow: CompiledDataFlow, test: TestElement, take
   }
 }
 
+/**
+ * Runs one test case of a compiled data flow and adds the transform branches it took to
+ * `taken` (by mapping id). The default runs it here; the CLI passes one that runs it in a
+ * worker with a hard deadline and memory ceiling (cli/src/sandbox).
+ */
+export type TestCaseRunner = (flow: CompiledDataFlow, test: TestElement, taken: Map<string, Set<string>>) => Promise<TestResult>;
+
+export interface RunTestsOptions {
+  runTestCase?: TestCaseRunner;
+}
+
 /** Runs every test case of a spec (or of the given data flows), with mapping and branch coverage. */
-export async function runTests(index: SpecIndex, flows: readonly DataFlowElement[] = index.dataFlows): Promise<TestRun> {
+export async function runTests(index: SpecIndex, flows: readonly DataFlowElement[] = index.dataFlows, options: RunTestsOptions = {}): Promise<TestRun> {
+  const runOne = options.runTestCase ?? runTestCaseSafely;
   const results: TestResult[] = [];
   const mappings: TestRun['mappings'] = [];
   const branches: BranchCoverage[] = [];
@@ -159,7 +171,7 @@ export async function runTests(index: SpecIndex, flows: readonly DataFlowElement
     const taken = new Map<string, Set<string>>();
     const tests = index.tests.filter((t) => t.dataFlow === flow);
     const flowResults: TestResult[] = [];
-    for (const test of tests) flowResults.push(await runTestCaseSafely(compiled, test, taken));
+    for (const test of tests) flowResults.push(await runOne(compiled, test, taken));
     results.push(...flowResults);
 
     for (const mapping of compiled.mappings) {

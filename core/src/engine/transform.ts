@@ -1,11 +1,13 @@
 import jsonata from 'jsonata';
 import { walkNodes, type JsonataNode } from '../expr/expressions.js';
+import { LinearRegExp } from './linear-regex.js';
+import { evaluationBindings, installLimits } from './transform-limits.js';
+
+export { evaluationBindings, MAX_EVALUATION_CHARACTERS, MAX_EVALUATION_ITEMS, MAX_PAD_WIDTH, MAX_PICTURE_WIDTH, MAX_SEQUENCE_LENGTH, MAX_STRING_LENGTH } from './transform-limits.js';
 
 /** Guardrails for every evaluation: a transform that loops or recurses ends with an error. */
 export const TRANSFORM_TIMEOUT_MS = 1000;
 export const TRANSFORM_MAX_DEPTH = 250;
-/** The longest string `$pad` may build; jsonata's own would try to allocate any width. */
-export const MAX_PAD_WIDTH = 100_000;
 
 /** A conditional branch of a transform: the `then` or `else` side of a `? :` at a position. */
 export interface Branch {
@@ -59,11 +61,11 @@ export function compileTransform(text: string): CompiledTransform {
     text,
     branches,
     async evaluate(input, bindings, taken) {
-      if (!taken || branches.length === 0) return plain.evaluate(input, bindings);
+      if (!taken || branches.length === 0) return plain.evaluate(input, evaluationBindings(bindings));
       const { expression, collect } = trackedExpression();
       collect(taken);
       try {
-        return await expression.evaluate(input, bindings);
+        return await expression.evaluate(input, evaluationBindings(bindings));
       } finally {
         collect(undefined);
       }
@@ -71,25 +73,35 @@ export function compileTransform(text: string): CompiledTransform {
   };
 }
 
-/** A compiled expression with the guardrails on and the unsafe or unbounded functions replaced. */
+/**
+ * A compiled expression with the guardrails on: the timeout and depth limit, regexes on RE2,
+ * `$eval` unavailable, and ranges, `&` and the functions that could allocate without limit in
+ * one step bounded (transform-limits.ts). (jsonata's own `sequence` option would cap every
+ * sequence, but its per-sequence push wrapper halves the engine's throughput.)
+ */
 export function guardedExpression(text: string): jsonata.Expression {
-  const expression = jsonata(text, { timeout: TRANSFORM_TIMEOUT_MS, stack: TRANSFORM_MAX_DEPTH });
+  // Regexes run on RE2: a backtracking match is one step jsonata's timeout cannot interrupt.
+  const expression = jsonata(text, {
+    timeout: TRANSFORM_TIMEOUT_MS,
+    stack: TRANSFORM_MAX_DEPTH,
+    RegexEngine: LinearRegExp as unknown as RegExpConstructor,
+  });
+  const regexes = new Map<unknown, RegExp>();
+  const copies: JsonataNode[] = [];
+  for (const node of walkNodes(expression.ast() as JsonataNode)) {
+    if (node.type !== 'regex') continue;
+    // The engine reads the literal's position from it, for an error that says where.
+    if (node.value instanceof RegExp) regexes.set(node.position, Object.assign(node.value, { position: node.position }));
+    else copies.push(node);
+  }
+  // jsonata copies the left side of `?:` for its condition, and the copy's regex becomes `{}`:
+  // the literal at the same position is the one it was.
+  for (const copy of copies) copy.value = regexes.get(copy.position) ?? copy.value;
   expression.registerFunction('eval', () => {
     throw { code: 'SW001', message: '$eval is not available in Specwright transforms' };
   });
-  expression.registerFunction('pad', boundedPad, '<s-n?s?:s>');
+  installLimits(expression);
   return expression;
-}
-
-/** jsonata's `$pad`, but refusing widths that would allocate without limit. */
-function boundedPad(str: string | undefined, width: number, char?: string): string | undefined {
-  if (str === undefined) return undefined;
-  if (Math.abs(width) > MAX_PAD_WIDTH) throw { code: 'SW002', message: `$pad width ${width} is over the limit of ${MAX_PAD_WIDTH}` };
-  const fill = char === undefined || char === '' ? ' ' : char;
-  const missing = Math.abs(Math.trunc(width)) - [...str].length;
-  if (missing <= 0) return str;
-  const padding = fill.repeat(Math.ceil(missing / fill.length)).slice(0, missing);
-  return width > 0 ? str + padding : padding + str;
 }
 
 /** JSONata's boolean cast (as in `? :`): empty, zero, '' and functions are false. */

@@ -1,10 +1,22 @@
 import jsonata from 'jsonata';
 import { recogniseSimpleExpression } from './simple-syntax.js';
 
-/** A JSONata expression read once: the inputs it reads, or why it is not valid JSONata. */
+/**
+ * A JSONata expression read once: the inputs it reads, or why it is not valid JSONata — or,
+ * with `tooDeep`, why Specwright will not read it although it may be valid (see expressionSize).
+ */
 export type ParsedExpression =
   | { ok: true; inputRefs: string[] }
-  | { ok: false; message: string; position?: number };
+  | { ok: false; message: string; position?: number; tooDeep?: true };
+
+/**
+ * The nesting and length Specwright reads in one expression. jsonata's parser and evaluator
+ * recurse once per bracket and once per operator or path step of a chain, so an expression past
+ * these (`a.a.a…` 5,000 times, 2,000 nested parentheses) would end in a stack overflow that
+ * depends on the machine; it is refused instead, the same everywhere, before jsonata sees it.
+ */
+export const MAX_EXPRESSION_DEPTH = 500;
+export const MAX_EXPRESSION_OPERATORS = 2_000;
 
 /** The parts of jsonata's syntax tree this code reads; the rest stays opaque. */
 export interface JsonataNode {
@@ -34,17 +46,69 @@ export class ExpressionCache {
 
 export function parseExpression(expression: string): ParsedExpression {
   if (expression.trim() === '') return { ok: false, message: 'is empty' };
+  const size = expressionSize(expression);
+  if (size.depth > MAX_EXPRESSION_DEPTH) {
+    return { ok: false, tooDeep: true, position: size.deepestAt, message: `nests brackets ${size.depth.toLocaleString('en-US')} deep, more than the ${MAX_EXPRESSION_DEPTH} Specwright reads` };
+  }
+  if (size.operators > MAX_EXPRESSION_OPERATORS) {
+    return {
+      ok: false,
+      tooDeep: true,
+      message: `has ${size.operators.toLocaleString('en-US')} operators and path steps, more than the ${MAX_EXPRESSION_OPERATORS.toLocaleString('en-US')} Specwright reads in one expression (split it into several mappings, or name parts with variables)`,
+    };
+  }
   const simple = recogniseSimpleExpression(expression);
   if (simple) return { ok: true, inputRefs: simple.inputRefs };
   try {
     return { ok: true, inputRefs: inputReferences(jsonata(expression).ast() as JsonataNode) };
   } catch (error) {
+    if (error instanceof RangeError) return { ok: false, tooDeep: true, message: 'is nested too deeply for Specwright to read (the parser ran out of stack)' };
     const e = error as { message?: string; position?: number; token?: string };
     const result: ParsedExpression = { ok: false, message: e.message ?? String(error) };
     if (typeof e.position === 'number') result.position = e.position;
     return result;
   }
 }
+
+/**
+ * How deeply an expression nests brackets (`(`, `[`, `{`), where it is deepest (1-based, as
+ * jsonata counts positions), and how many operator characters and path dots it has outside
+ * strings, names in backticks and comments (`:` and `,` inside braces separate, and do not
+ * count). One pass, no recursion: this runs before anything that recurses.
+ */
+export function expressionSize(expression: string): { depth: number; deepestAt: number; operators: number } {
+  const open: string[] = [];
+  let depth = 0;
+  let deepestAt = 0;
+  let operators = 0;
+  for (let i = 0; i < expression.length; i++) {
+    const c = expression[i]!;
+    if (c === '"' || c === "'") {
+      let j = i + 1;
+      while (j < expression.length && expression[j] !== c) j += expression[j] === '\\' ? 2 : 1;
+      i = j;
+    } else if (c === '`') {
+      const close = expression.indexOf('`', i + 1);
+      i = close === -1 ? expression.length : close;
+    } else if (c === '/' && expression[i + 1] === '*') {
+      const close = expression.indexOf('*/', i + 2);
+      i = close === -1 ? expression.length : close + 1;
+    } else if (c === '(' || c === '[' || c === '{') {
+      open.push(c);
+      if (open.length > depth) {
+        depth = open.length;
+        deepestAt = i + 1;
+      }
+    } else if (c === ')' || c === ']' || c === '}') {
+      open.pop();
+    } else if (OPERATOR_CHARACTERS.has(c) && !((c === ':' || c === ',') && open[open.length - 1] === '{')) {
+      operators++;
+    }
+  }
+  return { depth, deepestAt, operators };
+}
+
+const OPERATOR_CHARACTERS = new Set([...'.+-*/%&=<>!?:~^@#']);
 
 /** Every node of a syntax tree, depth first, without recursion (trees can be deep). */
 export function* walkNodes(root: JsonataNode): Generator<JsonataNode> {

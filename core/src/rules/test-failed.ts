@@ -6,5 +6,5 @@ export const testFailed: RunRule = {
   severity: 'error',
   layer: 'tests',
   description:
-    'A test case fails when run: the mappings do not produce the expected target records, or the target would reject them, or an expected error is not reported. The spec disagrees with itself, and an engineer building from it would build the disagreement.',
+    'A test case fails when run: the mappings do not produce the expected target records, or the target would reject them, or an expected error is not reported. The spec disagrees with itself, and an engineer building from it would build the disagreement. A test whose transform passes a limit of the run (a deadline, a memory ceiling, a size cap: see the README, "test") fails too, with the limit it passed.',
 };

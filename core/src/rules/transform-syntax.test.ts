@@ -109,3 +109,16 @@ describe('isJsonataName', () => {
     expect(['simple-user', 'Sales Order', '1st', '$x', 'a.b', 'a[0]', 'in', 'null', '', '`a`', '"a"'].filter(isJsonataName)).toStrictEqual([]);
   });
 });
+
+describe('transform-syntax on expressions too large to run', () => {
+  it('reports 5,000 path steps or nested blocks as too large, not as invalid, and never throws', () => {
+    const spec = cleanSpec();
+    delete firstFlow(spec).mappings[4].constant;
+    firstFlow(spec).mappings[4].transform = 'Order' + '.a'.repeat(4_999);
+    firstFlow(spec).triggers[0].filter = '('.repeat(5_000) + 'true;' + ')'.repeat(5_000);
+    expect(checkSpec(spec, { rules: [transformSyntax] })).toMatchObject([
+      { id: 'TR-1', valuePath: `${DF1}/triggers/0/filter`, message: 'filter is too large to run: it nests brackets 5,000 deep, more than the 500 Specwright reads' },
+      { id: 'FM-5', valuePath: `${FM5}/transform`, message: expect.stringMatching(/^transform is too large to run: it has 4,999 operators and path steps, more than the 2,000 Specwright reads/) },
+    ]);
+  });
+});

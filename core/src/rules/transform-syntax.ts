@@ -8,7 +8,7 @@ export const transformSyntax: Rule = {
   severity: 'error',
   layer: 'details',
   description:
-    'Transforms, trigger filters and query criteria are JSONata expressions, and must parse. They are the executable part of the design: the test runner evaluates them and `export --to jsonata` hands them to engineers, so a syntax error found here is one an engineer never has to guess about. An entity name that is not a JSONata name (`simple-user`, as OpenAPI names often are) must be written in backticks: unquoted, `simple-user.name` parses, but as the subtraction `simple - user.name`, so it is reported too.',
+    'Transforms, trigger filters and query criteria are JSONata expressions, and must parse. They are the executable part of the design: the test runner evaluates them and `export --to jsonata` hands them to engineers, so a syntax error found here is one an engineer never has to guess about. An entity name that is not a JSONata name (`simple-user`, as OpenAPI names often are) must be written in backticks: unquoted, `simple-user.name` parses, but as the subtraction `simple - user.name`, so it is reported too. An expression nested more than 500 brackets deep, or with more than 2,000 operators and path steps, is reported as too large to run: JSONata reads it by recursion, and past that it would run out of stack.',
   check({ index, expressions }) {
     const findings: RuleFinding[] = [];
     // Per data flow, its entity names; only those JSONata cannot read unquoted are ever searched for.
@@ -37,7 +37,9 @@ export const transformSyntax: Rule = {
         return;
       }
       const where = parsed.position !== undefined ? ` at character ${parsed.position}` : '';
-      findings.push({ element, message: `${key} is not valid JSONata${where}: ${parsed.message}${advice ? ` (${advice})` : ''}`, at: `${element.path}/${key}` });
+      // Valid JSONata, perhaps, but past what Specwright reads: say so, not "not valid".
+      const problem = parsed.tooDeep ? `${key} is too large to run: it ${parsed.message}` : `${key} is not valid JSONata${where}: ${parsed.message}`;
+      findings.push({ element, message: `${problem}${advice ? ` (${advice})` : ''}`, at: `${element.path}/${key}` });
     };
     for (const mapping of index.mappings) checkExpression(mapping, mapping.dataFlow, 'transform', mapping.value.transform);
     for (const trigger of index.triggers) {
