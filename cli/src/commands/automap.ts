@@ -122,12 +122,13 @@ const FORMATTERS: Record<AutomapFormat, Formatter> = {
       null,
       2,
     ) + '\n',
+  // Field names and reasons come from the schemas: the table prints them through `printable`.
   table: (result, source, target) => {
     const lines: string[] = [];
-    lines.push(`${source.name}${source.system ? ` (${source.system})` : ''} → ${target.name}${target.system ? ` (${target.system})` : ''}: ${result.matches.length} suggested mapping(s)`);
+    lines.push(printable(`${source.name}${source.system ? ` (${source.system})` : ''} → ${target.name}${target.system ? ` (${target.system})` : ''}: ${result.matches.length} suggested mapping(s)`));
     lines.push('');
     if (result.matches.length > 0) {
-      const rows = result.matches.map((m) => [round(m.score).toFixed(2), m.source, m.target, m.reasons.join('; ')]);
+      const rows = result.matches.map((m) => [round(m.score).toFixed(2), printable(m.source), printable(m.target), printable(m.reasons.join('; '))]);
       const header = ['score', 'source', 'target', 'why'];
       const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (i === 3 ? 0 : r[i]!.length))));
       const line = (cells: string[]) => cells.map((c, i) => (i === 3 ? c : c.padEnd(widths[i]!))).join('  ').trimEnd();
@@ -136,10 +137,10 @@ const FORMATTERS: Record<AutomapFormat, Formatter> = {
     const transforms = result.transforms ?? [];
     if (transforms.length > 0) {
       lines.push('', 'Proposed transforms (check before use):');
-      for (const t of transforms) lines.push(`  ${round(t.score).toFixed(2)}  ${t.target} ← ${t.sources.join(' + ')}: ${t.transform}${t.reasons.length ? `  (${t.reasons.join('; ')})` : ''}`);
+      for (const t of transforms) lines.push(printable(`  ${round(t.score).toFixed(2)}  ${t.target} ← ${t.sources.join(' + ')}: ${t.transform}${t.reasons.length ? `  (${t.reasons.join('; ')})` : ''}`));
     }
-    if (result.unmatched.target.length > 0) lines.push('', `Unmatched target fields (${result.unmatched.target.length}): ${result.unmatched.target.join(', ')}`);
-    if (result.unmatched.source.length > 0) lines.push('', `Unmatched source fields (${result.unmatched.source.length}): ${result.unmatched.source.join(', ')}`);
+    if (result.unmatched.target.length > 0) lines.push('', printable(`Unmatched target fields (${result.unmatched.target.length}): ${result.unmatched.target.join(', ')}`));
+    if (result.unmatched.source.length > 0) lines.push('', printable(`Unmatched source fields (${result.unmatched.source.length}): ${result.unmatched.source.join(', ')}`));
     return lines.join('\n') + '\n';
   },
   yaml: (result, source, target) => {
@@ -170,12 +171,22 @@ function entitySummary(entity: ImportedEntity) {
   return { name: entity.name, ...(entity.system ? { system: entity.system } : {}), fields: entity.fields.filter((f) => !f.container).length };
 }
 
-const oneLine = (text: string) => text.replace(/[\r\n]+/g, ' ');
+/** A comment's text: one line, with every control or invisible formatting character escaped visibly. */
+const oneLine = (text: string) => printable(text.replace(/[\r\n]+/g, ' '));
 
-/** A YAML scalar: plain when that reads back as the same string, else double-quoted (JSON strings are YAML). */
+/**
+ * A YAML scalar: plain when that reads back as the same string and shows every character, else
+ * double-quoted (JSON strings are YAML), with the characters JSON leaves raw (DEL, C1 controls,
+ * bidi and zero-width formatting, line separators) as escapes: they read back, but cannot spoof.
+ */
 function scalar(text: string): string {
-  const plain = /^[A-Za-z_$][^:#\n'"{}&*!|>%@`,]*$/.test(text) && !/\s$/.test(text) && !/^(true|false|null|yes|no|on|off|~)$/i.test(text);
-  return plain ? text : JSON.stringify(text);
+  const plain = /^[A-Za-z_$][^:#\n'"{}&*!|>%@`,]*$/.test(text) && !/\s$/.test(text) && !/^(true|false|null|yes|no|on|off|~)$/i.test(text) && printable(text) === text;
+  return plain ? text : JSON.stringify(text).replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, yamlEscape);
+}
+
+function yamlEscape(c: string): string {
+  const code = c.codePointAt(0)!;
+  return code > 0xffff ? `\\U${code.toString(16).padStart(8, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
 }
 
 /**
