@@ -1,9 +1,10 @@
 import { escapeSegment } from '../model/pointer.js';
 import type { FieldFormat, FieldType } from '../model/schema.js';
 import { SchemaImportError, type SchemaField } from './schema-field.js';
-import { isObject, type JsonObject } from '../model/json.js';
+import { getOwn, isObject, setOwn, type JsonObject } from '../model/json.js';
 
-const FORMATS: Record<string, FieldFormat> = {
+/** JSON Schema `format` → the contract's field format (a Map: the key is the input's text). */
+const FORMATS: ReadonlyMap<string, FieldFormat> = new Map(Object.entries({
   email: 'email',
   'idn-email': 'email',
   uri: 'uri',
@@ -18,7 +19,7 @@ const FORMATS: Record<string, FieldFormat> = {
   'phone-number': 'phone',
   tel: 'phone',
   uuid: 'uuid',
-};
+} satisfies Record<string, FieldFormat>));
 
 const JSON_TYPES = new Set(['string', 'number', 'integer', 'boolean', 'object', 'array', 'null']);
 /** Fields a schema may yield before we call it runaway (a reference fan-out, not a real entity). */
@@ -209,8 +210,9 @@ function mergeSchemas(a: JsonObject, b: JsonObject, optional: boolean): JsonObje
     // `a`'s properties first (allOf parts keep their order), then those only `b` has.
     const properties: JsonObject = { ...(pa ?? {}) };
     for (const [name, schema] of Object.entries(pb ?? {})) {
-      const mine = properties[name];
-      properties[name] = isObject(mine) && isObject(schema) ? { allOf: [schema, mine] } : mine === undefined ? schema : mine;
+      // Own properties only: a property may be called `__proto__` or `constructor`.
+      const mine = getOwn(properties, name);
+      setOwn(properties, name, isObject(mine) && isObject(schema) ? { allOf: [schema, mine] } : mine === undefined ? schema : mine);
     }
     out['properties'] = properties;
   }
@@ -228,7 +230,7 @@ function field(path: string, type: FieldType | undefined, schema: JsonObject, re
   if (type) out.type = type;
   const described = items && !container ? { ...items, ...schema } : schema;
   const formatSource = items && !container ? items : schema;
-  const format = typeof formatSource['format'] === 'string' ? FORMATS[formatSource['format']] : undefined;
+  const format = typeof formatSource['format'] === 'string' ? FORMATS.get(formatSource['format']) : undefined;
   if (format && format !== type) out.format = format;
   // An enum of the items is not an enum of the array (a spec would reject every array value).
   const enumSource = items ? undefined : schema['enum'];

@@ -96,3 +96,21 @@ describe('suggestMappings tie-breaks and candidates', () => {
     expect(pairs(r)).toStrictEqual(['total → total_price']);
   });
 });
+
+describe('names that are also Object.prototype members', () => {
+  const NAMES = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'];
+
+  it('match like any other name, on both sides, alone or as a word of a longer name', () => {
+    const r = suggestMappings(entity('A', [...NAMES, 'email']), entity('B', [...NAMES.map((n) => `record.${n}`), 'email_address']));
+    expect(pairs(r)).toStrictEqual([...NAMES.map((n) => `${n} → record.${n}`), 'email → email_address'].sort());
+    const words = suggestMappings(entity('A', ['constructorName', 'toStringValue', 'valueOfOrder']), entity('B', ['constructor_name', 'to_string_value', 'value_of_order']));
+    expect(pairs(words)).toStrictEqual(['constructorName → constructor_name', 'toStringValue → to_string_value', 'valueOfOrder → value_of_order']);
+  });
+
+  it('as a path segment, an abbreviation or a qualifier position, and in accepted pairs', () => {
+    const source = entity('A', ['constructor.__proto__', 'hasOwnProperty.toString']);
+    const target = entity('B', ['constructor.__proto__', 'has_own_property.to_string']);
+    const r = suggestMappings(source, target, { memory: [{ source: 'hasOwnProperty.toString', target: 'has_own_property.to_string' }] });
+    expect(pairs(r)).toStrictEqual(['constructor.__proto__ → constructor.__proto__', 'hasOwnProperty.toString → has_own_property.to_string']);
+  });
+});

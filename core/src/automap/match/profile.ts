@@ -48,13 +48,13 @@ function takeQualifiers(terms: string[], into: Set<string>, keepOne: boolean): s
   const rest: string[] = [];
   const found: string[] = [];
   for (const t of terms) {
-    if (!isConcept(t) && (QUALIFIERS[t] !== undefined || NEUTRAL_QUALIFIERS.has(t))) found.push(t);
+    if (!isConcept(t) && (QUALIFIERS.has(t) || NEUTRAL_QUALIFIERS.has(t))) found.push(t);
     else rest.push(t);
   }
   // A leaf that is only a qualifier (`shipping`) names the thing itself, not a qualified field.
   if (keepOne && rest.length === 0) return terms;
   for (const q of found) {
-    const cls = QUALIFIERS[q];
+    const cls = QUALIFIERS.get(q);
     if (cls !== undefined) into.add(cls);
   }
   return rest;
