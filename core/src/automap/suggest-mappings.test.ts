@@ -60,6 +60,11 @@ describe('suggestMappings', () => {
     expect(pairs(r)).toStrictEqual(['display_name → full_name']);
     expect(r.transforms).toStrictEqual([]);
   });
+  it('picks the first + last name pair whose qualifiers fit the target, and none when several fit', () => {
+    const source = entity('Order', ['billing.first_name', 'billing.last_name', 'shipping.first_name', 'shipping.last_name']);
+    const r = suggestMappings(source, entity('Invoice', ['billing_address.full_name', 'recipient.full_name']));
+    expect(r.transforms.map((t) => [t.target, ...t.sources])).toStrictEqual([['billing_address.full_name', 'billing.first_name', 'billing.last_name']]);
+  });
   it('proposes an address line from street + house number instead of the street alone', () => {
     const r = suggestMappings(entity('A', ['address.street', 'address.house_number', 'address.city']), entity('B', ['address_line_1', 'city']));
     expect(r.matches.map((m) => m.target)).not.toContain('address_line_1');
