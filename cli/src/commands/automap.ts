@@ -13,7 +13,7 @@ import {
 } from '@specwright/core';
 import { describeReadError, type CliIo } from '../io.js';
 import { InputError, readEntityArg } from '../schema-input.js';
-import { UsageError, oneOf } from '../usage.js';
+import { UsageError, oneOf, strings } from '../usage.js';
 
 export const AUTOMAP_FORMATS = ['json', 'table', 'yaml'] as const;
 export type AutomapFormat = (typeof AUTOMAP_FORMATS)[number];
@@ -23,6 +23,8 @@ export interface AutomapOptions {
   target: string;
   format: AutomapFormat;
   memory: string[];
+  /** Folders below which `$ref`s may read files, besides each schema's own folder. */
+  allowRefRoots: string[];
 }
 
 export function parseAutomapOptions(positionals: string[], values: Record<string, string | boolean | (string | boolean)[] | undefined>): AutomapOptions {
@@ -31,9 +33,13 @@ export function parseAutomapOptions(positionals: string[], values: Record<string
   const target = values['target'];
   if (typeof source !== 'string' || source === '' || typeof target !== 'string' || target === '')
     throw new UsageError('automap needs --source <schema> and --target <schema>, as in: specwright automap --source contact.schema.json --target api.yaml#Customer');
-  const memory = values['memory'];
-  const list = (Array.isArray(memory) ? memory : memory === undefined ? [] : [memory]).filter((m): m is string => typeof m === 'string');
-  return { source, target, format: oneOf('--format', values['format'], AUTOMAP_FORMATS, 'table'), memory: list };
+  return {
+    source,
+    target,
+    format: oneOf('--format', values['format'], AUTOMAP_FORMATS, 'table'),
+    memory: strings(values['memory']),
+    allowRefRoots: strings(values['allow-ref-root']),
+  };
 }
 
 /** `specwright automap`: suggested mappings from a source entity to a target entity. Exit 0, or 2 on unusable input. */
@@ -42,8 +48,8 @@ export async function runAutomap(options: AutomapOptions, io: CliIo): Promise<nu
   let target: ImportedEntity;
   let memory: AcceptedPair[];
   try {
-    source = await readEntityArg(options.source, 'source', io);
-    target = await readEntityArg(options.target, 'target', io);
+    source = await readEntityArg(options.source, 'source', io, { allowRefRoots: options.allowRefRoots });
+    target = await readEntityArg(options.target, 'target', io, { allowRefRoots: options.allowRefRoots });
     memory = await readMemory(options.memory, io);
   } catch (error) {
     if (error instanceof InputError) {

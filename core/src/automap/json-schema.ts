@@ -1,3 +1,4 @@
+import { describeValue } from '../model/describe-value.js';
 import { escapeSegment } from '../model/pointer.js';
 import type { FieldFormat, FieldType } from '../model/schema.js';
 import { SchemaImportError, type SchemaField } from './schema-field.js';
@@ -104,7 +105,7 @@ export function fieldsFromJsonSchema(root: unknown, options: JsonSchemaOptions =
     count(types.length + (Array.isArray(schema['required']) ? schema['required'].length : 0), at);
     for (const t of types) {
       if (typeof t !== 'string' || !JSON_TYPES.has(t))
-        throw new SchemaImportError(`"type" is ${JSON.stringify(t)}, which is not a JSON Schema type; use string, number, integer, boolean, object, array or null`, `${at}/type`);
+        throw new SchemaImportError(`"type" is ${describeValue(t)}, which is not a JSON Schema type; use string, number, integer, boolean, object, array or null`, `${at}/type`);
     }
     if (schema['properties'] !== undefined && !isObject(schema['properties']))
       throw new SchemaImportError('"properties" must be an object of property name → schema', `${at}/properties`);
@@ -238,7 +239,7 @@ export function fieldsFromJsonSchema(root: unknown, options: JsonSchemaOptions =
         continue;
       }
       if (child === false) continue;
-      if (!isObject(child)) throw new SchemaImportError(`property "${name}" is ${JSON.stringify(child)}, not a schema object`, at);
+      if (!isObject(child)) throw new SchemaImportError(`property ${describeValue(name, { maxText: 60 }).replace(/^the text /, '')} is ${describeValue(child)}, not a schema object`, at);
       walk(child, prefix ? `${prefix}.${name.trim()}` : name.trim(), at, required.has(name), seen, depth + 1);
     }
   };
