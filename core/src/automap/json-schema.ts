@@ -214,7 +214,9 @@ export function fieldsFromJsonSchema(root: unknown, options: JsonSchemaOptions =
       const items = resolve(s['items'], `${resolved.pointer}/items`, resolved.seen);
       if (isObject(items.schema['properties']) && Object.keys(items.schema['properties']).length > 0) {
         if (prefix) fields.push(field(prefix, 'array', s, required, true));
-        walkProperties(items.schema, `${prefix}[]`, items.pointer, items.seen, depth);
+        // A schema that is a list of records describes one record: its fields are the items' (a
+        // path cannot start with `[]`).
+        walkProperties(items.schema, prefix ? `${prefix}[]` : '', items.pointer, items.seen, depth);
         return;
       }
       if (prefix) fields.push(field(prefix, 'array', s, required, false, items.schema));

@@ -110,3 +110,10 @@ describe('JSON Schema keys that are also Object.prototype members', () => {
     expect(fields[3]).toStrictEqual({ path: 'a.__proto__', type: 'string', required: false, description: 'merged' });
   });
 });
+
+describe('a schema that is a list of records', () => {
+  it('gives the fields of one record: no path starts with []', () => {
+    const fields = fieldsFromJsonSchema({ type: 'array', items: { type: 'object', properties: { a: { type: 'string' }, b: { type: 'array', items: { type: 'object', properties: { c: { type: 'string' } } } } } } });
+    expect(fields.map((f) => f.path)).toStrictEqual(['a', 'b', 'b[].c']);
+  });
+});
