@@ -47,7 +47,7 @@ export async function runCli(args: string[], io: CliIo): Promise<number> {
         const { values, positionals } = parseArgs({
           args: rest,
           allowPositionals: true,
-          options: { source: { type: 'string' }, target: { type: 'string' }, format: { type: 'string' }, memory: { type: 'string', multiple: true } },
+          options: { source: { type: 'string' }, target: { type: 'string' }, format: { type: 'string' }, memory: { type: 'string', multiple: true }, 'allow-ref-root': { type: 'string', multiple: true } },
         });
         return await runAutomap(parseAutomapOptions(positionals, values), io);
       }
@@ -55,7 +55,7 @@ export async function runCli(args: string[], io: CliIo): Promise<number> {
         const { values, positionals } = parseArgs({
           args: rest,
           allowPositionals: true,
-          options: { into: { type: 'string' }, system: { type: 'string' }, entities: { type: 'string' }, as: { type: 'string' }, replace: { type: 'boolean' } },
+          options: { into: { type: 'string' }, system: { type: 'string' }, entities: { type: 'string' }, as: { type: 'string' }, replace: { type: 'boolean' }, 'allow-ref-root': { type: 'string', multiple: true } },
         });
         return await runImport(parseImportOptions(positionals, values), io);
       }

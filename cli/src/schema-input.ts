@@ -1,5 +1,4 @@
-import { basename, extname, resolve } from 'node:path';
-import $RefParser from '@apidevtools/json-schema-ref-parser';
+import { basename, extname } from 'node:path';
 import {
   detectSchemaKind,
   entityFromSpec,
@@ -13,6 +12,7 @@ import {
   type SchemaKind,
 } from '@specwright/core';
 import { describeReadError, readErrorPosition, type CliIo } from './io.js';
+import { allowedRefFolders, bundleLocalRefs, RefProblem, RefRootProblem } from './schema-refs.js';
 
 /** Input that cannot be used: one line, naming the file and where in it (exit 2). */
 export class InputError extends Error {
@@ -47,8 +47,20 @@ export interface ParsedSchemaFile {
   kind: SchemaKind | 'spec';
 }
 
+export interface SchemaReadOptions {
+  /** Folders below which `$ref`s may read files, besides the schema's own folder (`--allow-ref-root`). */
+  allowRefRoots?: readonly string[];
+}
+
 /** Reads and parses a schema, sample or spec file: `.jsonl`/`.ndjson` as JSON Lines, `.json` as JSON (or JSON Lines), others as YAML. */
-export async function readSchemaFile(file: string, io: CliIo): Promise<ParsedSchemaFile> {
+export async function readSchemaFile(file: string, io: CliIo, options: SchemaReadOptions = {}): Promise<ParsedSchemaFile> {
+  // A folder given with --allow-ref-root must be one, whether or not this schema has $refs.
+  try {
+    await allowedRefFolders(options.allowRefRoots ?? []);
+  } catch (error) {
+    if (error instanceof RefRootProblem) throw new InputError(error.root, error.message);
+    throw error;
+  }
   let text: string;
   try {
     text = await io.readText(file);
@@ -80,7 +92,7 @@ export async function readSchemaFile(file: string, io: CliIo): Promise<ParsedSch
     document = loaded.value;
   }
   if (document === null || document === undefined || (typeof document !== 'object')) throw new InputError(file, 'is not a schema: expected a JSON Schema, an OpenAPI document, sample records or a spec');
-  if (!Array.isArray(document) && hasExternalRef(document)) document = await bundleExternalRefs(file, document, io);
+  if (!Array.isArray(document) && hasExternalRef(document)) document = await bundleExternalRefs(file, document, options.allowRefRoots ?? []);
   const kind = isSpecDocument(document) ? 'spec' : detectSchemaKind(document);
   return { file, document, kind };
 }
@@ -102,20 +114,15 @@ function hasExternalRef(value: unknown): boolean {
 }
 
 /**
- * Inlines `$ref`s to other files with json-schema-ref-parser's bundle (the result keeps only
- * internal refs, which core follows). Files are read through the CLI's io; URLs are not fetched.
+ * Inlines `$ref`s to other local files (schema-refs.ts: only files in the schema's folder or an
+ * allowed root, only regular files, never a URL); the result keeps only internal refs, which core follows.
  */
-async function bundleExternalRefs(file: string, document: object, io: CliIo): Promise<unknown> {
+async function bundleExternalRefs(file: string, document: object, allowRefRoots: readonly string[]): Promise<unknown> {
   try {
-    return await $RefParser.bundle(resolve(file), structuredClone(document), {
-      resolve: {
-        http: false,
-        file: { order: 1, canRead: (info: { url: string }) => !/^[a-z][a-z0-9+.-]*:\/\//i.test(info.url), read: (info: { url: string }) => io.readText(info.url) },
-      },
-    } as never);
+    return await bundleLocalRefs(file, document, allowRefRoots);
   } catch (error) {
-    const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
-    throw new InputError(file, `has a $ref that cannot be resolved: ${message}; URLs are not fetched, so keep referenced schemas in local files`);
+    if (error instanceof RefProblem) throw new InputError(file, `has a $ref that cannot be resolved: ${error.message}`, error.pointer);
+    throw error;
   }
 }
 
@@ -138,15 +145,15 @@ export const nameFromFile = (file: string) => entityName(basename(file).replace(
  * (`api.yaml#Customer`), sample records, a dataset case file (its `role` side) or
  * `<spec>#<system>/<Entity>`.
  */
-export async function readEntityArg(arg: string, role: 'source' | 'target', io: CliIo): Promise<ImportedEntity> {
+export async function readEntityArg(arg: string, role: 'source' | 'target', io: CliIo, options: SchemaReadOptions = {}): Promise<ImportedEntity> {
   let { file, fragment } = splitSchemaArg(arg);
   let parsed: ParsedSchemaFile;
   try {
-    parsed = await readSchemaFile(file, io);
+    parsed = await readSchemaFile(file, io, options);
   } catch (error) {
     // A file whose name holds "#": try the whole argument.
-    if (fragment !== undefined && error instanceof InputError && error.message.includes('no such file')) {
-      parsed = await readSchemaFile(arg, io);
+    if (fragment !== undefined && error instanceof InputError && error.message.includes('no such file') && !error.message.startsWith('has a $ref')) {
+      parsed = await readSchemaFile(arg, io, options);
       file = arg;
       fragment = undefined;
     } else throw error;

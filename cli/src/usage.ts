@@ -9,6 +9,10 @@ export function oneOf<T extends string>(flag: string, value: unknown, allowed: r
   throw new UsageError(`${flag} must be one of ${allowed.join(', ')} (got "${String(value)}")`);
 }
 
+/** A repeatable option's values (`--memory a --memory b`). */
+export const strings = (value: string | boolean | (string | boolean)[] | undefined): string[] =>
+  (Array.isArray(value) ? value : value === undefined ? [] : [value]).filter((m): m is string => typeof m === 'string');
+
 export const USAGE = `Usage: specwright <command> [options]
 
 Commands:
@@ -37,7 +41,7 @@ Commands:
                   depart from the template (findings on stderr, the rest converted)
                   --template   the blank template instead of a file, with guidance
                                (docs/confluence-template.md)
-  automap --source <schema> --target <schema> [--format json|table|yaml] [--memory <spec|dir>]…
+  automap --source <schema> --target <schema> [--format json|table|yaml] [--memory <spec|dir>]… [--allow-ref-root <dir>]…
                   suggest field mappings from a source entity to a target entity, each
                   with a score (0-1) and its reasons. A schema is a JSON Schema file, an
                   OpenAPI document (api.yaml#Customer), sample JSON records (an array, or
@@ -45,13 +49,17 @@ Commands:
                   --format table (default) | json | yaml (ready-to-paste mappings: entries)
                   --memory   mappings accepted in earlier specs (files, or a folder of
                              .yaml/.json specs) are ranked first; repeatable
+                  --allow-ref-root <dir>   $refs to other files read only regular files in
+                             the schema's folder and below; this allows another folder
+                             too (repeatable). URLs are never fetched
                   exits 0, or 2 when an input cannot be read or is not a usable schema
-  import <schema> --into <spec> --system <id> [--entities A,B] [--as <Name>] [--replace]
+  import <schema> --into <spec> --system <id> [--entities A,B] [--as <Name>] [--replace] [--allow-ref-root <dir>]…
                   add entities and their fields (path, type, format, required, enum,
                   description) to a system of the spec, so field references are checked.
                   <schema> is an OpenAPI document (every component schema, or those named
                   by --entities or api.yaml#Name), a JSON Schema ($defs names with
                   --entities), sample JSON records, or <spec>#<system>/<Entity>.
+                  --allow-ref-root <dir>  as for automap: another folder $refs may read
                   --as <Name>  the name the one imported entity takes in the spec; pick
                                a JSONata name (letters, digits, _: SimpleUser rather than
                                simple-user) so transforms can write SimpleUser.login

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { printable } from '@specwright/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   markdownCellText,
@@ -156,16 +157,17 @@ describe('--format junit', () => {
     expect(hostileSuite!.attributes).toMatchObject({ tests: String(findings.length), failures: '4', errors: '0' });
     const cases = xmlElements(hostileSuite!, 'testcase');
     expect(cases).toHaveLength(findings.length);
+    // A dashboard shows this text to people: it reads back as the text with controls escaped visibly.
     cases.forEach((testcase, i) => {
       const f = findings[i]!;
-      expect(testcase.attributes).toStrictEqual({ classname: hostile, name: `${f.rule} ${f.id}` });
+      expect(testcase.attributes).toStrictEqual({ classname: hostile, name: printable(`${f.rule} ${f.id}`) });
       const [failure] = xmlElements(testcase, 'failure');
       if (f.severity === 'error') {
-        expect(failure!.attributes).toStrictEqual({ type: 'error', message: f.message });
-        expect(failure!.text).toBe(`${hostile}:${f.line}:${f.column} ${f.path} ${f.message}`);
+        expect(failure!.attributes).toStrictEqual({ type: 'error', message: printable(f.message) });
+        expect(failure!.text).toBe(printable(`${hostile}:${f.line}:${f.column} ${f.path} ${f.message}`));
       } else {
         expect(failure).toBeUndefined();
-        expect(xmlElements(testcase, 'system-out')[0]!.text).toBe(`${f.severity}: ${hostile}:${f.line}:${f.column} ${f.path} ${f.message}`);
+        expect(xmlElements(testcase, 'system-out')[0]!.text).toBe(printable(`${f.severity}: ${hostile}:${f.line}:${f.column} ${f.path} ${f.message}`));
       }
     });
     expect(xmlElements(cleanSuite!, 'testcase')).toStrictEqual([{ name: 'testcase', attributes: { classname: clean, name: 'specwright check' }, children: [], text: '' }]);
@@ -195,8 +197,8 @@ describe('--format github', () => {
       expect(line).toMatch(/^::(error|warning|notice) file=[^,:\r\n]*,line=\d+,col=\d+,title=[^,:\r\n]*::[^\r\n]*$/);
       expect(parseGithubAnnotation(line)).toStrictEqual({
         command: commands[f.severity],
-        properties: { file: hostile, line: String(f.line), col: String(f.column), title: `${f.rule} (${f.id})` },
-        message: f.message,
+        properties: { file: hostile, line: String(f.line), col: String(f.column), title: printable(`${f.rule} (${f.id})`) },
+        message: printable(f.message),
       });
     });
   });
@@ -239,7 +241,8 @@ describe('--format markdown', () => {
       const f = findings[i]!;
       const cells = markdownRowCells(row);
       expect(cells).toHaveLength(5);
-      const flat = (s: string) => s.replace(/\r\n?|\n/g, ' ');
+      // A line break is a space in a cell; other controls (the bidi override) are escaped visibly.
+      const flat = (s: string) => printable(s.replace(/\r\n?|\n/g, ' '));
       expect(markdownCellText(cells[1]!)).toBe(`[${f.rule}](https://github.com/specwright-dev/specwright/blob/main/docs/rules.md#${f.rule})`);
       expect(markdownCellText(cells[2]!)).toBe(flat(f.id));
       expect(cells[3]!.startsWith(`line ${f.line}:${f.column} `)).toBe(true);

@@ -13,7 +13,7 @@ import {
 } from '@specwright/core';
 import { describeReadError, readErrorPosition, type CliIo } from '../io.js';
 import { InputError, readEntityArg } from '../schema-input.js';
-import { UsageError, oneOf } from '../usage.js';
+import { UsageError, oneOf, strings } from '../usage.js';
 
 export const AUTOMAP_FORMATS = ['json', 'table', 'yaml'] as const;
 export type AutomapFormat = (typeof AUTOMAP_FORMATS)[number];
@@ -23,6 +23,8 @@ export interface AutomapOptions {
   target: string;
   format: AutomapFormat;
   memory: string[];
+  /** Folders below which `$ref`s may read files, besides each schema's own folder. */
+  allowRefRoots: string[];
 }
 
 export function parseAutomapOptions(positionals: string[], values: Record<string, string | boolean | (string | boolean)[] | undefined>): AutomapOptions {
@@ -31,9 +33,13 @@ export function parseAutomapOptions(positionals: string[], values: Record<string
   const target = values['target'];
   if (typeof source !== 'string' || source === '' || typeof target !== 'string' || target === '')
     throw new UsageError('automap needs --source <schema> and --target <schema>, as in: specwright automap --source contact.schema.json --target api.yaml#Customer');
-  const memory = values['memory'];
-  const list = (Array.isArray(memory) ? memory : memory === undefined ? [] : [memory]).filter((m): m is string => typeof m === 'string');
-  return { source, target, format: oneOf('--format', values['format'], AUTOMAP_FORMATS, 'table'), memory: list };
+  return {
+    source,
+    target,
+    format: oneOf('--format', values['format'], AUTOMAP_FORMATS, 'table'),
+    memory: strings(values['memory']),
+    allowRefRoots: strings(values['allow-ref-root']),
+  };
 }
 
 /** `specwright automap`: suggested mappings from a source entity to a target entity. Exit 0, or 2 on unusable input. */
@@ -42,8 +48,8 @@ export async function runAutomap(options: AutomapOptions, io: CliIo): Promise<nu
   let target: ImportedEntity;
   let memory: AcceptedPair[];
   try {
-    source = await readEntityArg(options.source, 'source', io);
-    target = await readEntityArg(options.target, 'target', io);
+    source = await readEntityArg(options.source, 'source', io, { allowRefRoots: options.allowRefRoots });
+    target = await readEntityArg(options.target, 'target', io, { allowRefRoots: options.allowRefRoots });
     memory = await readMemory(options.memory, io);
   } catch (error) {
     if (error instanceof InputError) {
@@ -122,12 +128,13 @@ const FORMATTERS: Record<AutomapFormat, Formatter> = {
       null,
       2,
     ) + '\n',
+  // Field names and reasons come from the schemas: the table prints them through `printable`.
   table: (result, source, target) => {
     const lines: string[] = [];
-    lines.push(`${source.name}${source.system ? ` (${source.system})` : ''} → ${target.name}${target.system ? ` (${target.system})` : ''}: ${result.matches.length} suggested mapping(s)`);
+    lines.push(printable(`${source.name}${source.system ? ` (${source.system})` : ''} → ${target.name}${target.system ? ` (${target.system})` : ''}: ${result.matches.length} suggested mapping(s)`));
     lines.push('');
     if (result.matches.length > 0) {
-      const rows = result.matches.map((m) => [round(m.score).toFixed(2), m.source, m.target, m.reasons.join('; ')]);
+      const rows = result.matches.map((m) => [round(m.score).toFixed(2), printable(m.source), printable(m.target), printable(m.reasons.join('; '))]);
       const header = ['score', 'source', 'target', 'why'];
       const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (i === 3 ? 0 : r[i]!.length))));
       const line = (cells: string[]) => cells.map((c, i) => (i === 3 ? c : c.padEnd(widths[i]!))).join('  ').trimEnd();
@@ -136,10 +143,10 @@ const FORMATTERS: Record<AutomapFormat, Formatter> = {
     const transforms = result.transforms ?? [];
     if (transforms.length > 0) {
       lines.push('', 'Proposed transforms (check before use):');
-      for (const t of transforms) lines.push(`  ${round(t.score).toFixed(2)}  ${t.target} ← ${t.sources.join(' + ')}: ${t.transform}${t.reasons.length ? `  (${t.reasons.join('; ')})` : ''}`);
+      for (const t of transforms) lines.push(printable(`  ${round(t.score).toFixed(2)}  ${t.target} ← ${t.sources.join(' + ')}: ${t.transform}${t.reasons.length ? `  (${t.reasons.join('; ')})` : ''}`));
     }
-    if (result.unmatched.target.length > 0) lines.push('', `Unmatched target fields (${result.unmatched.target.length}): ${result.unmatched.target.join(', ')}`);
-    if (result.unmatched.source.length > 0) lines.push('', `Unmatched source fields (${result.unmatched.source.length}): ${result.unmatched.source.join(', ')}`);
+    if (result.unmatched.target.length > 0) lines.push('', printable(`Unmatched target fields (${result.unmatched.target.length}): ${result.unmatched.target.join(', ')}`));
+    if (result.unmatched.source.length > 0) lines.push('', printable(`Unmatched source fields (${result.unmatched.source.length}): ${result.unmatched.source.join(', ')}`));
     return lines.join('\n') + '\n';
   },
   yaml: (result, source, target) => {
@@ -170,12 +177,22 @@ function entitySummary(entity: ImportedEntity) {
   return { name: entity.name, ...(entity.system ? { system: entity.system } : {}), fields: entity.fields.filter((f) => !f.container).length };
 }
 
-const oneLine = (text: string) => text.replace(/[\r\n]+/g, ' ');
+/** A comment's text: one line, with every control or invisible formatting character escaped visibly. */
+const oneLine = (text: string) => printable(text.replace(/[\r\n]+/g, ' '));
 
-/** A YAML scalar: plain when that reads back as the same string, else double-quoted (JSON strings are YAML). */
+/**
+ * A YAML scalar: plain when that reads back as the same string and shows every character, else
+ * double-quoted (JSON strings are YAML), with the characters JSON leaves raw (DEL, C1 controls,
+ * bidi and zero-width formatting, line separators) as escapes: they read back, but cannot spoof.
+ */
 function scalar(text: string): string {
-  const plain = /^[A-Za-z_$][^:#\n'"{}&*!|>%@`,]*$/.test(text) && !/\s$/.test(text) && !/^(true|false|null|yes|no|on|off|~)$/i.test(text);
-  return plain ? text : JSON.stringify(text);
+  const plain = /^[A-Za-z_$][^:#\n'"{}&*!|>%@`,]*$/.test(text) && !/\s$/.test(text) && !/^(true|false|null|yes|no|on|off|~)$/i.test(text) && printable(text) === text;
+  return plain ? text : JSON.stringify(text).replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, yamlEscape);
+}
+
+function yamlEscape(c: string): string {
+  const code = c.codePointAt(0)!;
+  return code > 0xffff ? `\\U${code.toString(16).padStart(8, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
 }
 
 /**

@@ -15,7 +15,7 @@ import {
 } from '@specwright/core';
 import { describeReadError, FileError, readErrorPosition, type CliIo } from '../io.js';
 import { entityFromParsed, InputError, nameFromFile, readSchemaFile, splitSchemaArg, type ParsedSchemaFile } from '../schema-input.js';
-import { UsageError } from '../usage.js';
+import { strings, UsageError } from '../usage.js';
 
 export interface ImportOptions {
   input: string;
@@ -25,15 +25,17 @@ export interface ImportOptions {
   /** The name the one imported entity takes in the spec. */
   as?: string;
   replace: boolean;
+  /** Folders below which `$ref`s may read files, besides the schema's own folder. */
+  allowRefRoots?: string[];
 }
 
-export function parseImportOptions(positionals: string[], values: Record<string, string | boolean | undefined>): ImportOptions {
+export function parseImportOptions(positionals: string[], values: Record<string, string | boolean | (string | boolean)[] | undefined>): ImportOptions {
   if (positionals.length !== 1) throw new UsageError('import takes one schema file, as in: specwright import api.yaml --into spec.yaml --system crm --entities Customer');
   const into = values['into'];
   const system = values['system'];
   if (typeof into !== 'string' || into === '') throw new UsageError('import needs --into <spec file>');
   if (typeof system !== 'string' || system === '') throw new UsageError('import needs --system <system id> (a system declared in the spec)');
-  const options: ImportOptions = { input: positionals[0]!, into, system, replace: values['replace'] === true };
+  const options: ImportOptions = { input: positionals[0]!, into, system, replace: values['replace'] === true, allowRefRoots: strings(values['allow-ref-root']) };
   if (typeof values['entities'] === 'string') {
     const names = values['entities'].split(',').map((n) => n.trim()).filter(Boolean);
     if (names.length === 0) throw new UsageError('--entities needs one or more names, as in --entities Customer,Order');
@@ -105,7 +107,7 @@ export async function runImport(options: ImportOptions, io: CliIo): Promise<numb
 
 async function readEntities(options: ImportOptions, io: CliIo): Promise<ImportedEntity[]> {
   const { file, fragment } = splitSchemaArg(options.input);
-  const parsed = await readSchemaFile(file, io);
+  const parsed = await readSchemaFile(file, io, { allowRefRoots: options.allowRefRoots ?? [] });
   const wrap = <T>(run: () => T): T => {
     try {
       return run();

@@ -3,7 +3,7 @@
  * (JSON Schema, OpenAPI, sample records, a spec's entity), and writing entities into a spec.
  */
 export { suggestMappings, DEFAULT_MIN_SCORE } from './suggest-mappings.js';
-export { fieldsFromJsonSchema, type JsonSchemaOptions } from './json-schema.js';
+export { fieldsFromJsonSchema, MAX_EXPANSION_NODES, type JsonSchemaOptions } from './json-schema.js';
 export type { SchemaField, ImportedEntity, AutomapMatch, ProposedTransform, AutomapResult, AcceptedPair, AutomapOptions } from './schema-field.js';
 export { SchemaImportError } from './schema-field.js';
 export * from './import/index.js';

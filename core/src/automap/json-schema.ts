@@ -1,9 +1,11 @@
+import { describeValue } from '../model/describe-value.js';
 import { escapeSegment } from '../model/pointer.js';
 import type { FieldFormat, FieldType } from '../model/schema.js';
 import { SchemaImportError, type SchemaField } from './schema-field.js';
-import { isObject, type JsonObject } from '../model/json.js';
+import { getOwn, isObject, setOwn, type JsonObject } from '../model/json.js';
 
-const FORMATS: Record<string, FieldFormat> = {
+/** JSON Schema `format` → the contract's field format (a Map: the key is the input's text). */
+const FORMATS: ReadonlyMap<string, FieldFormat> = new Map(Object.entries({
   email: 'email',
   'idn-email': 'email',
   uri: 'uri',
@@ -18,16 +20,26 @@ const FORMATS: Record<string, FieldFormat> = {
   'phone-number': 'phone',
   tel: 'phone',
   uuid: 'uuid',
-};
+} satisfies Record<string, FieldFormat>));
 
 const JSON_TYPES = new Set(['string', 'number', 'integer', 'boolean', 'object', 'array', 'null']);
 /** Fields a schema may yield before we call it runaway (a reference fan-out, not a real entity). */
 const MAX_FIELDS = 20_000;
 const MAX_DEPTH = 64;
+/**
+ * Work one expansion may do, in schema nodes: each schema resolved or walked, each step along a
+ * $ref chain, and what merging (allOf/anyOf/oneOf) and copying enums take, key by key. Depth and
+ * field limits alone do not bound it: `allOf: [$ref next, $ref next]` forty levels deep is 2^40
+ * nodes yet a few kilobytes and two fields. An entity of 20,000 fields, each object an allOf of a
+ * shared base and its own properties, takes about 150,000.
+ */
+export const MAX_EXPANSION_NODES = 1_000_000;
 
 export interface JsonSchemaOptions {
   /** JSON Pointer of the schema to flatten inside `root` (an OpenAPI component, a `$defs` entry); default the root. */
   at?: string;
+  /** The most schema nodes the expansion may visit (default MAX_EXPANSION_NODES). */
+  maxNodes?: number;
 }
 
 /** One JSON Pointer segment, escaped. */
@@ -76,13 +88,24 @@ export function fieldsFromJsonSchema(root: unknown, options: JsonSchemaOptions =
   const startSchema = start === '' ? root : resolvePointer(root, start);
   if (!isObject(startSchema)) throw new SchemaImportError(`there is no schema object at ${start}`, start);
   const fields: SchemaField[] = [];
+  const maxNodes = options.maxNodes ?? MAX_EXPANSION_NODES;
+  let nodes = 0;
+  const count = (n: number, at: string) => {
+    nodes += n;
+    if (nodes > maxNodes)
+      throw new SchemaImportError(
+        `the schema expands to more than ${maxNodes.toLocaleString('en')} schema nodes at ${at || '/'}; $refs and allOf/anyOf/oneOf that repeat the same schemas multiply each other here (is it recursive?). Reference a shared schema once, or import a smaller schema of the document by name`,
+        at,
+      );
+  };
 
   const checkShape = (schema: JsonObject, at: string) => {
     const type = schema['type'];
     const types = Array.isArray(type) ? type : type === undefined ? [] : [type];
+    count(types.length + (Array.isArray(schema['required']) ? schema['required'].length : 0), at);
     for (const t of types) {
       if (typeof t !== 'string' || !JSON_TYPES.has(t))
-        throw new SchemaImportError(`"type" is ${JSON.stringify(t)}, which is not a JSON Schema type; use string, number, integer, boolean, object, array or null`, `${at}/type`);
+        throw new SchemaImportError(`"type" is ${describeValue(t)}, which is not a JSON Schema type; use string, number, integer, boolean, object, array or null`, `${at}/type`);
     }
     if (schema['properties'] !== undefined && !isObject(schema['properties']))
       throw new SchemaImportError('"properties" must be an object of property name → schema', `${at}/properties`);
@@ -96,9 +119,23 @@ export function fieldsFromJsonSchema(root: unknown, options: JsonSchemaOptions =
       throw new SchemaImportError('"items" must be a schema', `${at}/items`);
   };
 
+  // A $ref's target and pointer, looked up once per expansion (a shared schema is named many times).
+  const targets = new Map<string, unknown>();
+  const pointers = new Map<string, string>();
+  const lookup = (ref: string): unknown => {
+    if (!targets.has(ref)) targets.set(ref, resolvePointer(root, ref.slice(1)));
+    return targets.get(ref);
+  };
+  const pointerOf = (ref: string): string => {
+    let at = pointers.get(ref);
+    if (at === undefined) pointers.set(ref, (at = decodeFragment(ref.slice(1))));
+    return at;
+  };
+
   type Resolved = { schema: JsonObject; pointer: string; seen: readonly string[] };
   const resolve = (schema: JsonObject, pointer: string, seen: readonly string[], depth = 0): Resolved => {
     if (depth > MAX_DEPTH) throw new SchemaImportError(`the schema nests more than ${MAX_DEPTH} levels of $ref/allOf/anyOf here; is it recursive?`, pointer);
+    count(1, pointer);
     checkShape(schema, pointer);
     let current = schema;
     let at = pointer;
@@ -107,13 +144,16 @@ export function fieldsFromJsonSchema(root: unknown, options: JsonSchemaOptions =
       const ref = current['$ref'];
       if (!ref.startsWith('#')) throw new SchemaImportError(`$ref "${ref}" points outside this document (another file or a URL), which is not supported; inline that schema or bundle the files into one document first`, `${at}/$ref`);
       if (ref !== '#' && !ref.startsWith('#/')) throw new SchemaImportError(`$ref "${ref}" is an anchor reference, which is not supported; use a JSON Pointer such as "#/$defs/Address"`, `${at}/$ref`);
+      // Each step along a chain of $refs checks and extends the trail: its length is the work.
+      count(1 + trail.length, at);
       if (trail.includes(ref)) throw new SchemaImportError(`$ref "${ref}" is circular (${[...trail, ref].join(' → ')}): a recursive schema has no finite list of fields; cut the cycle (for example with "type": "object" and no properties at the repeating point)`, `${at}/$ref`);
-      const target = resolvePointer(root, ref.slice(1));
+      const target = lookup(ref);
       if (target === undefined) throw new SchemaImportError(`$ref "${ref}" points at nothing in this document; check the name`, `${at}/$ref`);
       if (!isObject(target)) throw new SchemaImportError(`$ref "${ref}" does not point at a schema object`, `${at}/$ref`);
       trail = [...trail, ref];
+      count(Object.keys(current).length, at);
       const siblings = withoutRef(current);
-      at = decodeFragment(ref.slice(1));
+      at = pointerOf(ref);
       checkShape(target, at);
       current = target;
       if (Object.keys(siblings).length > 0) {
@@ -124,11 +164,13 @@ export function fieldsFromJsonSchema(root: unknown, options: JsonSchemaOptions =
       }
     }
     if (Array.isArray(current['allOf'])) {
+      count(Object.keys(current).length, at);
       let merged: JsonObject = { ...current };
       delete merged['allOf'];
       current['allOf'].forEach((part, i) => {
         if (!isObject(part)) return;
         const r = resolve(part, `${at}/allOf/${i}`, trail, depth + 1).schema;
+        count(mergeCost(merged, r), `${at}/allOf/${i}`);
         merged = mergeSchemas(merged, r, false);
       });
       current = merged;
@@ -138,14 +180,20 @@ export function fieldsFromJsonSchema(root: unknown, options: JsonSchemaOptions =
       if (!Array.isArray(branches)) continue;
       const resolved = branches.flatMap((part, i) => (isObject(part) ? [resolve(part, `${at}/${key}/${i}`, trail, depth + 1).schema] : []));
       const nonNull = resolved.filter((b) => !(b['type'] === 'null' || (Array.isArray(b['type']) && b['type'].every((t) => t === 'null'))));
+      count(Object.keys(current).length, at);
       let merged: JsonObject = { ...current };
       delete merged[key];
       if (nonNull.length === 1) {
+        count(mergeCost(merged, nonNull[0]!), `${at}/${key}`);
         merged = mergeSchemas(merged, nonNull[0]!, false);
       } else if (nonNull.length > 1) {
         // Alternatives: every property any branch declares, none of them required by the branches.
         let union: JsonObject = {};
-        for (const branch of nonNull) union = mergeSchemas(union, branch, true);
+        for (const branch of nonNull) {
+          count(mergeCost(union, branch), `${at}/${key}`);
+          union = mergeSchemas(union, branch, true);
+        }
+        count(mergeCost(merged, union), `${at}/${key}`);
         const types = new Set(nonNull.map((b) => typeOf(b)));
         if (types.size !== 1 || types.has(undefined)) delete union['type'];
         merged = mergeSchemas(merged, union, false);
@@ -158,6 +206,7 @@ export function fieldsFromJsonSchema(root: unknown, options: JsonSchemaOptions =
   const walk = (schema: JsonObject, prefix: string, pointer: string, required: boolean, seen: readonly string[], depth: number) => {
     if (fields.length > MAX_FIELDS) throw new SchemaImportError(`the schema yields more than ${MAX_FIELDS} fields; is it recursive, or is this the right schema?`, pointer);
     if (depth > MAX_DEPTH) throw new SchemaImportError(`the schema nests more than ${MAX_DEPTH} levels deep here`, pointer);
+    count(1, pointer);
     const resolved = resolve(schema, pointer, seen);
     const s = resolved.schema;
     const type = typeOf(s);
@@ -165,7 +214,9 @@ export function fieldsFromJsonSchema(root: unknown, options: JsonSchemaOptions =
       const items = resolve(s['items'], `${resolved.pointer}/items`, resolved.seen);
       if (isObject(items.schema['properties']) && Object.keys(items.schema['properties']).length > 0) {
         if (prefix) fields.push(field(prefix, 'array', s, required, true));
-        walkProperties(items.schema, `${prefix}[]`, items.pointer, items.seen, depth);
+        // A schema that is a list of records describes one record: its fields are the items' (a
+        // path cannot start with `[]`).
+        walkProperties(items.schema, prefix ? `${prefix}[]` : '', items.pointer, items.seen, depth);
         return;
       }
       if (prefix) fields.push(field(prefix, 'array', s, required, false, items.schema));
@@ -180,6 +231,7 @@ export function fieldsFromJsonSchema(root: unknown, options: JsonSchemaOptions =
   };
   const walkProperties = (schema: JsonObject, prefix: string, pointer: string, seen: readonly string[], depth: number) => {
     const properties = schema['properties'] as JsonObject;
+    count(sizeOf(schema), pointer);
     const required = new Set(Array.isArray(schema['required']) ? schema['required'].filter((r) => typeof r === 'string') : []);
     for (const [name, child] of Object.entries(properties)) {
       const at = `${pointer}/properties/${pointerSegment(name)}`;
@@ -189,13 +241,25 @@ export function fieldsFromJsonSchema(root: unknown, options: JsonSchemaOptions =
         continue;
       }
       if (child === false) continue;
-      if (!isObject(child)) throw new SchemaImportError(`property "${name}" is ${JSON.stringify(child)}, not a schema object`, at);
+      if (!isObject(child)) throw new SchemaImportError(`property ${describeValue(name, { maxText: 60 }).replace(/^the text /, '')} is ${describeValue(child)}, not a schema object`, at);
       walk(child, prefix ? `${prefix}.${name.trim()}` : name.trim(), at, required.has(name), seen, depth + 1);
     }
   };
   walk(startSchema, '', start, false, [], 0);
   return fields;
+
+  function field(path: string, type: FieldType | undefined, schema: JsonObject, required: boolean, container: boolean, items?: JsonObject): SchemaField {
+    // Copying an enum (a shared one, named by thousands of fields) is work too.
+    const made = fieldOf(path, type, schema, required, container, items);
+    count((made.enum?.length ?? 0) + (items ? Object.keys(items).length : 0), path);
+    return made;
+  }
 }
+
+/** What merging two schemas copies: their keys, their properties and their required names. */
+const mergeCost = (a: JsonObject, b: JsonObject) => sizeOf(a) + sizeOf(b);
+const sizeOf = (schema: JsonObject) =>
+  Object.keys(schema).length + (isObject(schema['properties']) ? Object.keys(schema['properties']).length : 0) + (Array.isArray(schema['required']) ? schema['required'].length : 0);
 
 /**
  * Merges two (resolved) schemas: properties united, `required` united — or dropped when
@@ -209,8 +273,9 @@ function mergeSchemas(a: JsonObject, b: JsonObject, optional: boolean): JsonObje
     // `a`'s properties first (allOf parts keep their order), then those only `b` has.
     const properties: JsonObject = { ...(pa ?? {}) };
     for (const [name, schema] of Object.entries(pb ?? {})) {
-      const mine = properties[name];
-      properties[name] = isObject(mine) && isObject(schema) ? { allOf: [schema, mine] } : mine === undefined ? schema : mine;
+      // Own properties only: a property may be called `__proto__` or `constructor`.
+      const mine = getOwn(properties, name);
+      setOwn(properties, name, isObject(mine) && isObject(schema) ? { allOf: [schema, mine] } : mine === undefined ? schema : mine);
     }
     out['properties'] = properties;
   }
@@ -223,12 +288,12 @@ function mergeSchemas(a: JsonObject, b: JsonObject, optional: boolean): JsonObje
   return out;
 }
 
-function field(path: string, type: FieldType | undefined, schema: JsonObject, required: boolean, container: boolean, items?: JsonObject): SchemaField {
+function fieldOf(path: string, type: FieldType | undefined, schema: JsonObject, required: boolean, container: boolean, items?: JsonObject): SchemaField {
   const out: SchemaField = { path, required };
   if (type) out.type = type;
   const described = items && !container ? { ...items, ...schema } : schema;
   const formatSource = items && !container ? items : schema;
-  const format = typeof formatSource['format'] === 'string' ? FORMATS[formatSource['format']] : undefined;
+  const format = typeof formatSource['format'] === 'string' ? FORMATS.get(formatSource['format']) : undefined;
   if (format && format !== type) out.format = format;
   // An enum of the items is not an enum of the array (a spec would reject every array value).
   const enumSource = items ? undefined : schema['enum'];

@@ -60,6 +60,11 @@ describe('suggestMappings', () => {
     expect(pairs(r)).toStrictEqual(['display_name → full_name']);
     expect(r.transforms).toStrictEqual([]);
   });
+  it('picks the first + last name pair whose qualifiers fit the target, and none when several fit', () => {
+    const source = entity('Order', ['billing.first_name', 'billing.last_name', 'shipping.first_name', 'shipping.last_name']);
+    const r = suggestMappings(source, entity('Invoice', ['billing_address.full_name', 'recipient.full_name']));
+    expect(r.transforms.map((t) => [t.target, ...t.sources])).toStrictEqual([['billing_address.full_name', 'billing.first_name', 'billing.last_name']]);
+  });
   it('proposes an address line from street + house number instead of the street alone', () => {
     const r = suggestMappings(entity('A', ['address.street', 'address.house_number', 'address.city']), entity('B', ['address_line_1', 'city']));
     expect(r.matches.map((m) => m.target)).not.toContain('address_line_1');
@@ -94,5 +99,23 @@ describe('suggestMappings tie-breaks and candidates', () => {
   it('prefers the exact concept to a decoy with an extra word', () => {
     const r = suggestMappings(entity('A', [{ path: 'total', type: 'number', required: false }]), entity('B', ['current_total_price', 'total_price']));
     expect(pairs(r)).toStrictEqual(['total → total_price']);
+  });
+});
+
+describe('names that are also Object.prototype members', () => {
+  const NAMES = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'];
+
+  it('match like any other name, on both sides, alone or as a word of a longer name', () => {
+    const r = suggestMappings(entity('A', [...NAMES, 'email']), entity('B', [...NAMES.map((n) => `record.${n}`), 'email_address']));
+    expect(pairs(r)).toStrictEqual([...NAMES.map((n) => `${n} → record.${n}`), 'email → email_address'].sort());
+    const words = suggestMappings(entity('A', ['constructorName', 'toStringValue', 'valueOfOrder']), entity('B', ['constructor_name', 'to_string_value', 'value_of_order']));
+    expect(pairs(words)).toStrictEqual(['constructorName → constructor_name', 'toStringValue → to_string_value', 'valueOfOrder → value_of_order']);
+  });
+
+  it('as a path segment, an abbreviation or a qualifier position, and in accepted pairs', () => {
+    const source = entity('A', ['constructor.__proto__', 'hasOwnProperty.toString']);
+    const target = entity('B', ['constructor.__proto__', 'has_own_property.to_string']);
+    const r = suggestMappings(source, target, { memory: [{ source: 'hasOwnProperty.toString', target: 'has_own_property.to_string' }] });
+    expect(pairs(r)).toStrictEqual(['constructor.__proto__ → constructor.__proto__', 'hasOwnProperty.toString → has_own_property.to_string']);
   });
 });

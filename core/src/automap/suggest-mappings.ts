@@ -2,7 +2,7 @@ import { assignMaxWeight, type Edge } from './match/assignment.js';
 import { candidatePairs } from './match/candidates.js';
 import { termsOfWords } from './match/lexicon.js';
 import { profileField, type FieldProfile } from './match/profile.js';
-import { scorePair } from './match/score.js';
+import { pairScore, scorePair } from './match/score.js';
 import { wordsOf } from './match/tokens.js';
 import { proposeTransforms } from './match/transforms.js';
 import type { AutomapMatch, AutomapOptions, AutomapResult, ImportedEntity } from './schema-field.js';
@@ -20,7 +20,9 @@ function profiles(entity: ImportedEntity): FieldProfile[] {
 
 /**
  * Suggests 1:1 field mappings from a source entity to a target entity, each with a score (0–1)
- * and reasons. Candidate pairs come from a term index; each is scored on names (tokens,
+ * and reasons. Candidate pairs come from a term index, within a budget of scored pairs shared by
+ * the sources (so 20,000 × 20,000 fields cost about as many scored pairs as 3,000 × 3,000, however
+ * alike their names); each is scored on names (tokens,
  * abbreviations, domain synonyms, spelling), context (parents, billing/shipping, item level), types
  * and formats, descriptions and sample values; a global assignment then picks the best 1:1 set.
  * Pairs accepted in earlier specs (`options.memory`) are ranked first. Targets that need several
@@ -55,7 +57,7 @@ export function suggestMappings(source: ImportedEntity, target: ImportedEntity, 
     const row: Edge[] = [];
     for (const j of list) {
       const t = T[j]!;
-      const { score } = scorePair(s, t, false);
+      const score = pairScore(s, t);
       const memory = remembered.get(i)?.has(j) ?? false;
       if (!memory && score < minScore) continue;
       // Field order is a faint tie-breaker (schemas tend to list related fields alike).

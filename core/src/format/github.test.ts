@@ -3,6 +3,7 @@ import { SAMPLE_COMPLETENESS, sampleFindings } from '../../../test/support/repor
 import { parseGithubAnnotation } from '../../../test/support/report-parsers.js';
 import { buildCheckReport } from './check-report.js';
 import { formatGithub } from './github.js';
+import { printable } from './printable.js';
 
 describe('formatGithub', () => {
   it('one workflow command per finding: error, warning or notice, with file, line, col and title', () => {
@@ -30,7 +31,7 @@ describe('formatGithub', () => {
     expect(formatGithub(buildCheckReport([{ file: 'a.yaml', findings: [], completeness: SAMPLE_COMPLETENESS }], [], 'error'))).toBe('');
   });
 
-  it('escapes %, CR and LF in the message; also : and , in properties', () => {
+  it('escapes % in the message, CR and LF visibly (one annotation a line); also : and , in properties', () => {
     const finding = {
       ...sampleFindings()[2]!,
       file: 'dir/a,b:c%.yaml',
@@ -39,12 +40,12 @@ describe('formatGithub', () => {
     };
     const out = formatGithub(buildCheckReport([{ file: finding.file, findings: [finding], completeness: SAMPLE_COMPLETENESS }], [], 'error'));
     expect(out).toBe(
-      '::error file=dir/a%2Cb%3Ac%25.yaml,line=20,col=19,title=system-ref (DF%2C1%3A 50%25%0D%0A%3A%3Aerror%3A%3Ax)::100%25 done%0D%0Anext line%0D::warning file=x::y, z: w\n',
+      '::error file=dir/a%2Cb%3Ac%25.yaml,line=20,col=19,title=system-ref (DF%2C1%3A 50%25\\r\\n%3A%3Aerror%3A%3Ax)::100%25 done\\r\\nnext line\\r::warning file=x::y, z: w\n',
     );
     expect(parseGithubAnnotation(out.trimEnd())).toStrictEqual({
       command: 'error',
-      properties: { file: finding.file, line: '20', col: '19', title: `system-ref (${finding.id})` },
-      message: finding.message,
+      properties: { file: finding.file, line: '20', col: '19', title: `system-ref (${printable(finding.id)})` },
+      message: printable(finding.message),
     });
   });
 

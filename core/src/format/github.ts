@@ -1,9 +1,14 @@
 import type { CheckReport } from './check-report.js';
+import { printable } from './printable.js';
 
 const COMMAND = { error: 'error', warn: 'warning', info: 'notice' } as const;
 
-/** GitHub's workflow-command escaping: data escapes %, CR, LF; properties also : and ,. */
-const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+/**
+ * GitHub's workflow-command escaping: data escapes %, CR, LF; properties also : and ,. The log
+ * viewer (which interprets ANSI escapes) and the annotation show the text to people, so it is made
+ * printable first, which also writes CR and LF as visible escapes: an annotation is one line.
+ */
+const escapeData = (s: string) => printable(s).replace(/%/g, '%25');
 const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 /** `--format github`: one workflow annotation per finding, shown inline on the pull request. */

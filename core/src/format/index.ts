@@ -4,7 +4,8 @@ import { formatJson } from './json.js';
 import { formatJunit } from './junit.js';
 import { formatMarkdown } from './markdown.js';
 import { formatSarif } from './sarif.js';
-import { formatStylish, printable } from './stylish.js';
+import { printable } from './printable.js';
+import { formatStylish } from './stylish.js';
 
 export const CHECK_FORMATS = ['stylish', 'json', 'sarif', 'junit', 'markdown', 'github'] as const;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];

@@ -49,15 +49,18 @@ describe('formatJunit', () => {
     expect(root).toStrictEqual({ name: 'testsuites', attributes: { name: 'specwright check', tests: '0', failures: '0', errors: '0' }, children: [], text: '\n' });
   });
 
-  it('hostile text is well-formed XML and reads back exactly, but for what XML cannot hold', () => {
+  it('hostile text is well-formed XML and reads back as the text, controls escaped visibly (a dashboard shows it)', () => {
     const hostile = 'a<b>&c"d\'e\r\nf\tg ]]> 😀 שלום \u202e';
+    const shown = 'a<b>&c"d\'e\\r\\nf\\tg ]]> 😀 שלום \\u202e';
     const finding = { ...sampleFindings()[2]!, file: `f${hostile}.yaml`, id: hostile, message: `${hostile}\u0000\u0001\uFFFE\uD800x` };
     const root = parseXml(formatJunit(buildCheckReport([{ file: `f${hostile}.yaml`, findings: [finding], completeness: SAMPLE_COMPLETENESS }], [], 'error')));
     const [testcase] = xmlElements(root, 'testcase');
-    expect(testcase!.attributes).toStrictEqual({ classname: `f${hostile}.yaml`, name: `system-ref ${hostile}` });
+    expect(testcase!.attributes).toStrictEqual({ classname: `f${shown}.yaml`, name: `system-ref ${shown}` });
     const [failure] = xmlElements(testcase!, 'failure');
-    expect(failure!.attributes['message']).toBe(`${hostile}x`);
-    expect(failure!.text).toBe(`f${hostile}.yaml:20:19 /useCases/0/dataFlows/0 ${hostile}x`);
+    // NUL and U+0001 are escaped visibly; U+FFFE (a noncharacter) is dropped as XML requires.
+    const message = `${shown}\\u0000\\u0001\\ud800x`;
+    expect(failure!.attributes['message']).toBe(message);
+    expect(failure!.text).toBe(`f${shown}.yaml:20:19 /useCases/0/dataFlows/0 ${message}`);
   });
 });
 

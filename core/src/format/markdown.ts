@@ -2,13 +2,19 @@ import { ruleDocsUrl } from '../rules/catalogue.js';
 import { LAYER_TITLES } from '../rules/rule.js';
 import type { CheckReport } from './check-report.js';
 import { describeLocation } from './check-report.js';
+import { printable } from './printable.js';
 
 const ICON = { error: '🔴 error', warn: '🟡 warning', info: '🔵 info' } as const;
 
-/** Text safe inside a Markdown table cell: no pipes, no line breaks (a lone CR is one too), no HTML. */
+/**
+ * Text safe inside a Markdown table cell: no pipes, no line breaks (a lone CR is one too), no HTML,
+ * and no control or invisible formatting character (written as a visible escape, as in `printable`).
+ */
 export function cell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/\r\n?|\n/g, ' ');
+  return printable(oneLine(text)).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/&/g, '&amp;').replace(/</g, '&lt;');
 }
+
+const oneLine = (text: string) => text.replace(/\r\n?|\n/g, ' ');
 
 /**
  * A code span inside a table cell. Backslash escapes and entities are literal inside a code
@@ -16,7 +22,7 @@ export function cell(text: string): string {
  * the fence is one backtick longer than any run of backticks in the text.
  */
 export function codeCell(text: string): string {
-  const flat = text.replace(/\r\n?|\n/g, ' ').replace(/\|/g, '\\|');
+  const flat = printable(oneLine(text)).replace(/\|/g, '\\|');
   const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(longest + 1);
   const pad = flat.startsWith('`') || flat.endsWith('`') || /^ .* $/.test(flat) ? ' ' : '';

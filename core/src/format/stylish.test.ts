@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { completenessOf, SAMPLE_COMPLETENESS, sampleFindings } from '../../../test/support/reports.js';
 import { buildCheckReport } from './check-report.js';
-import { formatStylish, printable } from './stylish.js';
+import { formatStylish } from './stylish.js';
 
 const CLEAN_COMPLETENESS = completenessOf({ businessCase: [1, 1] });
 
@@ -90,17 +90,5 @@ describe('formatStylish', () => {
       '    UC\\n1\\r\\u202e  /useCases/1',
       '      12:5  warning  a\\u001b[31mred\\u0007\\tb\\u2066  use-case-story',
     ]);
-  });
-});
-
-describe('printable', () => {
-  it('leaves text, emoji and right-to-left letters alone', () => {
-    expect(printable('plain | <b> & "q" 100% :: 😀 שלום مرحبا')).toBe('plain | <b> & "q" 100% :: 😀 שלום مرحبا');
-  });
-  it('escapes C0 and C1 controls, DEL, and the bidi controls', () => {
-    expect(printable('\n\r\t\u0000\u001f\u007f\u0085\u009f')).toBe('\\n\\r\\t\\u0000\\u001f\\u007f\\u0085\\u009f');
-    expect(printable('\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069')).toBe(
-      '\\u200e\\u200f\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069',
-    );
   });
 });

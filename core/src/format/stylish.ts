@@ -3,20 +3,10 @@ import type { CompletenessReport } from '../check/completeness.js';
 import { LAYER_TITLES, LAYERS, type Layer } from '../rules/rule.js';
 import { RULE_CATALOGUE } from '../rules/catalogue.js';
 import type { CheckReport, FileResult } from './check-report.js';
+import { printable } from './printable.js';
 
 const SEVERITY_WORD = { error: 'error', warn: 'warning', info: 'info' } as const;
 const ruleLayer = new Map(RULE_CATALOGUE.map((r) => [r.id, r.layer] as const));
-
-const NAMED_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-
-/**
- * Text safe to print on a terminal line: control characters (a line break, a carriage return
- * that would overwrite the line, an escape sequence) and bidirectional overrides that reorder
- * what is shown are written as visible escapes.
- */
-export function printable(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => NAMED_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
 
 /** Which layer a finding is shown under: its rule's layer, or the layer its element's path says. */
 function layerOf(finding: Finding): Layer {

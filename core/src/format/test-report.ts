@@ -1,6 +1,7 @@
 import type { TestProblem, TestRun } from '../engine/run-tests.js';
 import type { Finding } from '../model/finding.js';
 import type { UnreadableFile } from './check-report.js';
+import { printable } from './printable.js';
 import { escapeXml } from './xml.js';
 
 export interface TestFileRun {
@@ -50,15 +51,17 @@ export function formatTestJson(report: TestReport): string {
 export function formatTestStylish(report: TestReport): string {
   const lines: string[] = [];
   for (const { file, run } of report.files) {
-    lines.push(file);
+    // Ids, titles and messages come from the spec: printed through `printable`, so that none can
+    // move the cursor, overwrite its line or print a line of its own.
+    lines.push(printable(file));
     let flow = '';
     for (const r of run.results) {
       if (r.dataFlow !== flow) {
         flow = r.dataFlow;
-        lines.push(`  ${flow}`);
+        lines.push(`  ${printable(flow)}`);
       }
-      lines.push(`    ${r.status === 'pass' ? '✔' : '✖'} ${r.id}${r.title ? ` ${r.title}` : ''}`);
-      for (const p of r.problems) lines.push(`        ${p.message}`);
+      lines.push(`    ${r.status === 'pass' ? '✔' : '✖'} ${printable(r.id)}${r.title ? ` ${printable(r.title)}` : ''}`);
+      for (const p of r.problems) lines.push(`        ${printable(p.message)}`);
     }
     if (run.results.length === 0) lines.push('  no test cases');
     const asserted = run.mappings.filter((m) => m.asserted).length;
@@ -66,7 +69,7 @@ export function formatTestStylish(report: TestReport): string {
     const taken = branches.filter((b) => b.taken).length;
     lines.push(`  Coverage: ${asserted}/${run.mappings.length} mappings asserted by passing tests, ${taken}/${branches.length} transform branches taken`);
     for (const b of run.branches) {
-      for (const branch of b.branches.filter((x) => !x.taken)) lines.push(`    ${b.mapping}: the ${branch.side} branch at character ${branch.position} is taken by no test`);
+      for (const branch of b.branches.filter((x) => !x.taken)) lines.push(`    ${printable(b.mapping)}: the ${branch.side} branch at character ${branch.position} is taken by no test`);
     }
     lines.push('');
   }
@@ -75,7 +78,9 @@ export function formatTestStylish(report: TestReport): string {
   return lines.join('\n') + '\n';
 }
 
-const problemText = (p: TestProblem) => p.message;
+/** JUnit text is shown to people by CI dashboards: printable, then escaped for XML. */
+const xmlText = (text: string) => escapeXml(printable(text));
+const problemText = (p: TestProblem) => printable(p.message);
 
 /** `--format junit`: a suite per data flow, a case per test, failures with every reason. */
 export function formatTestJunit(report: TestReport): string {
@@ -86,18 +91,18 @@ export function formatTestJunit(report: TestReport): string {
       const results = run.results.filter((r) => r.dataFlow === flow);
       const failures = results.filter((r) => r.status === 'fail').length;
       const cases = results.map((r) => {
-        const name = escapeXml(`${r.id}${r.title ? ` ${r.title}` : ''}`);
-        const open = `    <testcase classname="${escapeXml(`${file}#${flow}`)}" name="${name}"`;
+        const name = xmlText(`${r.id}${r.title ? ` ${r.title}` : ''}`);
+        const open = `    <testcase classname="${xmlText(`${file}#${flow}`)}" name="${name}"`;
         if (r.status === 'pass') return `${open}/>`;
         const text = r.problems.map(problemText).join('\n');
-        return `${open}>\n      <failure message="${escapeXml(r.problems[0]?.message ?? 'failed')}">${escapeXml(text)}</failure>\n    </testcase>`;
+        return `${open}>\n      <failure message="${xmlText(r.problems[0]?.message ?? 'failed')}">${escapeXml(text)}</failure>\n    </testcase>`;
       });
-      suites.push(`  <testsuite name="${escapeXml(`${file}#${flow}`)}" tests="${results.length}" failures="${failures}" errors="0">\n${cases.join('\n')}\n  </testsuite>`);
+      suites.push(`  <testsuite name="${xmlText(`${file}#${flow}`)}" tests="${results.length}" failures="${failures}" errors="0">\n${cases.join('\n')}\n  </testsuite>`);
     }
   }
   for (const bad of report.unreadable) {
     suites.push(
-      `  <testsuite name="${escapeXml(bad.file)}" tests="1" failures="0" errors="1">\n    <testcase classname="${escapeXml(bad.file)}" name="read spec">\n      <error message="${escapeXml(bad.message)}"/>\n    </testcase>\n  </testsuite>`,
+      `  <testsuite name="${xmlText(bad.file)}" tests="1" failures="0" errors="1">\n    <testcase classname="${xmlText(bad.file)}" name="read spec">\n      <error message="${xmlText(bad.message)}"/>\n    </testcase>\n  </testsuite>`,
     );
   }
   const { tests, failed, unreadable } = report.summary;

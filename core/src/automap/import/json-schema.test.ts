@@ -97,3 +97,23 @@ describe('JSON Schema import', () => {
     expect(errorOf(() => fieldsFromJsonSchema({ required: 'a', properties: {} }))).toMatchObject({ pointer: '/required' });
   });
 });
+
+describe('JSON Schema keys that are also Object.prototype members', () => {
+  it('a property named __proto__ or constructor is a field, also when allOf merges it; an unknown format is no format', () => {
+    const schema = JSON.parse(
+      '{"type":"object","properties":{"__proto__":{"type":"string"},"constructor":{"type":"string","format":"constructor"},' +
+        '"a":{"allOf":[{"properties":{"__proto__":{"type":"string","format":"toString"}}},{"properties":{"__proto__":{"description":"merged"},"valueOf":{"type":"number"}}}]}}}',
+    );
+    const fields = fieldsFromJsonSchema(schema);
+    expect(fields.map((f) => f.path)).toStrictEqual(['__proto__', 'constructor', 'a', 'a.__proto__', 'a.valueOf']);
+    expect(fields[1]).toStrictEqual({ path: 'constructor', type: 'string', required: false });
+    expect(fields[3]).toStrictEqual({ path: 'a.__proto__', type: 'string', required: false, description: 'merged' });
+  });
+});
+
+describe('a schema that is a list of records', () => {
+  it('gives the fields of one record: no path starts with []', () => {
+    const fields = fieldsFromJsonSchema({ type: 'array', items: { type: 'object', properties: { a: { type: 'string' }, b: { type: 'array', items: { type: 'object', properties: { c: { type: 'string' } } } } } } });
+    expect(fields.map((f) => f.path)).toStrictEqual(['a', 'b', 'b[].c']);
+  });
+});

@@ -21,6 +21,15 @@ describe('spec entity import', () => {
     expect(imported.fields.map((f) => f.path)).toEqual(entity.fields!.map((f) => f.path));
   });
 
+  it('a field is a container when another sits inside it, directly or in its elements (also among 20,000 fields)', () => {
+    const paths = ['contact', 'contact.email', 'lines[]', 'lines[].sku', 'tags[]', 'owner', 'ownerId', 'grid[][]', 'grid[][].x', ...Array.from({ length: 20_000 }, (_, i) => `f${i}.v`)];
+    const spec = indexSpec({ specwright: 1, id: 's', title: 'S', systems: [{ id: 'crm', entities: [{ name: 'C', fields: paths.map((path) => ({ path })) }] }] });
+    const fields = entityFromSpec(spec, 'crm', 'C').fields;
+    const containers = fields.filter((f) => f.container).map((f) => f.path);
+    expect(containers.slice(0, 3)).toStrictEqual(['contact', 'lines[]', 'grid[][]']);
+    expect(containers).toHaveLength(3);
+  });
+
   it('names what exists when the system or entity is unknown', () => {
     expect(() => entityFromSpec(index, 'nope', 'X')).toThrow(/declares no system "nope" \(it has: /);
     const id = index.systems[0]!.value.id;

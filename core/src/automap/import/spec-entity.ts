@@ -30,6 +30,15 @@ export function entityFromSpec(index: SpecIndex, systemId: string, entityName: s
     const parsed = parseSegments(f.path);
     return parsed.ok ? declaredForm(parsed.segments) : f.path;
   });
+  // Every path's parents (`a` and `a[]` of `a[].b`), once: asking each field against every other is quadratic.
+  const parents = new Set<string>();
+  for (const p of paths) {
+    for (let k = p.indexOf('.'); k > 0; k = p.indexOf('.', k + 1)) {
+      const prefix = p.slice(0, k);
+      parents.add(prefix);
+      if (prefix.endsWith('[]')) parents.add(prefix.slice(0, -2));
+    }
+  }
   const fields = entity.fields.map((f, i): SchemaField => {
     const path = paths[i]!;
     const out: SchemaField = { path, required: f.required };
@@ -38,7 +47,7 @@ export function entityFromSpec(index: SpecIndex, systemId: string, entityName: s
     if (f.enum) out.enum = f.enum;
     if (f.description) out.description = f.description;
     const bare = path.endsWith('[]') ? path.slice(0, -2) : path;
-    if (paths.some((p) => p.startsWith(`${bare}.`) || p.startsWith(`${bare}[].`))) out.container = true;
+    if (parents.has(bare)) out.container = true;
     return out;
   });
   const out: ImportedEntity = { name: entity.name, system: systemId, fields };

@@ -5,10 +5,13 @@
  *
  * A *concept* is a set of phrases that mean the same thing (`zip`, `postal code`, `postcode`).
  * *Related* pairs are weaker: terms that often, but not always, mean the same (`total` / `revenue`).
+ *
+ * The tables are looked up with words of the input, so they are Maps and Sets: a plain object
+ * would answer `constructor` or `__proto__` with what its prototype holds.
  */
 
 /** Abbreviations expanded before phrases are looked up (one token → one or more words). */
-export const ABBREVIATIONS: Readonly<Record<string, string>> = {
+export const ABBREVIATIONS: ReadonlyMap<string, string> = new Map(Object.entries({
   qty: 'quantity',
   quant: 'quantity',
   amt: 'amount',
@@ -105,10 +108,10 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = {
   vat: 'tax',
   gst: 'tax',
   sub: 'sub',
-};
+}));
 
 /** Concept → the phrases (space-separated words) that name it. */
-export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
+export const CONCEPTS: ReadonlyMap<string, readonly string[]> = new Map(Object.entries({
   // people and identity
   first_name: ['first name', 'given name', 'forename', 'christian name'],
   last_name: ['last name', 'surname', 'family name', 'sur name'],
@@ -235,7 +238,7 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   anonymous_id: ['anonymous id', 'anon id', 'visitor id', 'cookie id', 'guest id', 'anonymous user id'],
   message_id: ['message id', 'event id', 'insert id', 'dedup id', 'deduplication id', 'idempotency key', 'dedupe id'],
   source: ['source', 'origin'],
-};
+}));
 
 /** Weaker equivalences between concepts or words, with a strength in (0, 1). */
 export const RELATED: readonly (readonly [string, string, number])[] = [
@@ -375,7 +378,7 @@ export const GENERIC: ReadonlySet<string> = new Set([
 ]);
 
 /** Address and contact qualifiers: a billing city is not a shipping city. Word → its class. */
-export const QUALIFIERS: Readonly<Record<string, string>> = {
+export const QUALIFIERS: ReadonlyMap<string, string> = new Map(Object.entries({
   billing: 'billing',
   invoice: 'billing',
   invoicing: 'billing',
@@ -398,7 +401,7 @@ export const QUALIFIERS: Readonly<Record<string, string>> = {
   legal: 'legal',
   registered: 'legal',
   physical: 'physical',
-};
+}));
 
 /** Qualifiers that only emphasize the default (primary email = email). */
 export const NEUTRAL_QUALIFIERS: ReadonlySet<string> = new Set(['primary', 'main', 'default', 'preferred', 'current']);

@@ -20,7 +20,7 @@ function normalizeWords(words: readonly string[]): string[] {
   return words.map(stem);
 }
 
-for (const [id, phrases] of Object.entries(CONCEPTS)) {
+for (const [id, phrases] of CONCEPTS) {
   for (const phrase of phrases) {
     const words = phrase.split(' ');
     for (const w of words) {
@@ -32,14 +32,14 @@ for (const [id, phrases] of Object.entries(CONCEPTS)) {
   }
 }
 for (const w of COMMON_WORDS) KNOWN.add(w);
-for (const [abbr, expansion] of Object.entries(ABBREVIATIONS)) {
+for (const [abbr, expansion] of ABBREVIATIONS) {
   KNOWN.add(abbr);
   for (const w of expansion.split(' ')) KNOWN.add(w);
 }
 
 /** Maps a related-table entry (a concept id or a plain word) to its term. */
 function termFor(entry: string): string {
-  if (entry in CONCEPTS) return conceptTerm(entry);
+  if (CONCEPTS.has(entry)) return conceptTerm(entry);
   return PHRASES.get(stem(entry)) ?? stem(entry);
 }
 
@@ -82,7 +82,7 @@ export function isGeneric(term: string): boolean {
 export function expandWords(words: readonly string[]): string[] {
   const out: string[] = [];
   for (const w of words) {
-    const expansion = ABBREVIATIONS[w];
+    const expansion = ABBREVIATIONS.get(w);
     if (expansion !== undefined) {
       out.push(...expansion.split(' '));
       continue;
@@ -92,7 +92,7 @@ export function expandWords(words: readonly string[]): string[] {
       continue;
     }
     for (const part of splitCompound(w, isKnownWord)) {
-      const e = ABBREVIATIONS[part];
+      const e = ABBREVIATIONS.get(part);
       if (e !== undefined && part !== w) out.push(...e.split(' '));
       else out.push(part);
     }

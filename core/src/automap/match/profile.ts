@@ -24,7 +24,9 @@ export interface FieldProfile {
   inArray: boolean;
   /** Leaf words glued together, for plain string similarity. */
   flat: string;
+  /** The description's first distinct terms (at most MAX_DESCRIPTION_TERMS). */
   descriptionTerms: string[];
+  descriptionIds: Int32Array;
   /** Normalized sample and enum values. */
   values: Set<string>;
   /** `nameTerms`, `contextTerms` and both together (context first) as term ids, for fast scoring. */
@@ -34,6 +36,14 @@ export interface FieldProfile {
   allTerms: string[];
   allIds: Int32Array;
 }
+
+/**
+ * Term lists are capped: scoring compares every term with every term of the other side, and a
+ * hostile name or description of thousands of words must not make one pair cost millions. Real
+ * names have a handful of terms and descriptions a few dozen.
+ */
+const MAX_NAME_TERMS = 16;
+const MAX_DESCRIPTION_TERMS = 32;
 
 const wrapperWords = new Set([...WRAPPERS].map((w) => w.split(' ').map(stem).join(' ')));
 
@@ -48,13 +58,13 @@ function takeQualifiers(terms: string[], into: Set<string>, keepOne: boolean): s
   const rest: string[] = [];
   const found: string[] = [];
   for (const t of terms) {
-    if (!isConcept(t) && (QUALIFIERS[t] !== undefined || NEUTRAL_QUALIFIERS.has(t))) found.push(t);
+    if (!isConcept(t) && (QUALIFIERS.has(t) || NEUTRAL_QUALIFIERS.has(t))) found.push(t);
     else rest.push(t);
   }
   // A leaf that is only a qualifier (`shipping`) names the thing itself, not a qualified field.
   if (keepOne && rest.length === 0) return terms;
   for (const q of found) {
-    const cls = QUALIFIERS[q];
+    const cls = QUALIFIERS.get(q);
     if (cls !== undefined) into.add(cls);
   }
   return rest;
@@ -86,7 +96,7 @@ export function profileField(field: SchemaField, index: number, count: number): 
   });
   const leaf = segments[segments.length - 1];
   const leafWords = leaf ? wordsOf(leaf.name) : [];
-  const leafTerms = takeQualifiers(termsOfWords(leafWords), qualifiers, true);
+  const leafTerms = takeQualifiers(termsOfWords(leafWords), qualifiers, true).slice(0, MAX_NAME_TERMS);
   let nameTerms = leafTerms;
   const nearest = parents[parents.length - 1];
   if (nearest && leafTerms.every(isGeneric)) {
@@ -99,8 +109,10 @@ export function profileField(field: SchemaField, index: number, count: number): 
     const n = normalizeValue(v);
     if (n !== undefined) values.add(n);
   }
-  const contextTerms = [...new Set(parents.flat())];
+  nameTerms = nameTerms.slice(0, MAX_NAME_TERMS);
+  const contextTerms = [...new Set(parents.flat())].slice(-MAX_NAME_TERMS);
   const allTerms = [...new Set([...contextTerms, ...nameTerms])];
+  const descriptionTerms = field.description ? descriptionTermsOf(field.description).slice(0, MAX_DESCRIPTION_TERMS) : [];
   return {
     field,
     path: field.path,
@@ -112,7 +124,8 @@ export function profileField(field: SchemaField, index: number, count: number): 
     emphasized: segments.some((seg) => wordsOf(seg.name).some((w) => NEUTRAL_QUALIFIERS.has(stem(w)))),
     inArray,
     flat: leafWords.join(''),
-    descriptionTerms: field.description ? descriptionTermsOf(field.description) : [],
+    descriptionTerms,
+    descriptionIds: termIds(descriptionTerms),
     values,
     nameIds: termIds(nameTerms),
     contextIds: termIds(contextTerms),

@@ -55,30 +55,42 @@ const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 /** Scores a source field against a target field. */
 export function scorePair(s: FieldProfile, t: FieldProfile, explain = true): PairScore {
-  // Reasons are only worded for pairs that are shown (scoring thousands of candidates stays cheap).
   const reasons: string[] | undefined = explain ? [] : undefined;
+  const score = scoreWith(s, t, reasons);
+  return { score, reasons: reasons ?? [] };
+}
+
+/** `scorePair(s, t, false).score`, allocating nothing: what thousands of candidate pairs cost. */
+export const pairScore = (s: FieldProfile, t: FieldProfile): number => scoreWith(s, t, undefined);
+
+function scoreWith(s: FieldProfile, t: FieldProfile, reasons: string[] | undefined): number {
+  // Reasons are only worded for pairs that are shown (scoring thousands of candidates stays cheap).
 
   // 1. Names. Unexplained scoring (thousands of candidates) runs on term ids; the path-level
   // comparison is skipped when it cannot change the outcome (no parents on either side, or the
   // leaf names already match better than a path match could count).
-  let leaf: SetSimilarity;
-  let full: SetSimilarity;
+  let leaf: SetSimilarity | undefined;
+  let full: SetSimilarity | undefined;
+  let leafScore: number;
+  let fullScore: number;
   const noContext = s.contextIds.length === 0 && t.contextIds.length === 0;
-  if (explain) {
+  if (reasons) {
     leaf = termSetSimilarity(s.nameTerms, t.nameTerms);
     full = noContext ? leaf : termSetSimilarity(s.allTerms, t.allTerms);
+    leafScore = leaf.score;
+    fullScore = full.score;
   } else {
-    leaf = { score: termSetScore(s.nameIds, t.nameIds), links: [] };
-    full = noContext || leaf.score >= 0.9 ? leaf : { score: termSetScore(s.allIds, t.allIds), links: [] };
+    leafScore = termSetScore(s.nameIds, t.nameIds);
+    fullScore = noContext || leafScore >= 0.9 ? leafScore : termSetScore(s.allIds, t.allIds);
   }
   const spelled =
-    s.flat.length >= 4 && t.flat.length >= 4 && s.flat[0] === t.flat[0] && Math.min(s.flat.length, t.flat.length) / Math.max(s.flat.length, t.flat.length) >= 0.6 && Math.max(leaf.score, full.score) < 0.85
+    s.flat.length >= 4 && t.flat.length >= 4 && s.flat[0] === t.flat[0] && Math.min(s.flat.length, t.flat.length) / Math.max(s.flat.length, t.flat.length) >= 0.6 && Math.max(leafScore, fullScore) < 0.85
       ? bigramDice(s.flat, t.flat)
       : 0;
-  let name = leaf.score;
+  let name = leafScore;
   let via = 'names';
-  if (0.9 * full.score > name) {
-    name = 0.9 * full.score;
+  if (0.9 * fullScore > name) {
+    name = 0.9 * fullScore;
     via = 'paths';
   }
   if (spelled >= 0.8 && 0.9 * spelled > name) {
@@ -88,7 +100,7 @@ export function scorePair(s: FieldProfile, t: FieldProfile, explain = true): Pai
   if (s.path === t.path) reasons?.push('same path');
   else if (via === 'spelling') reasons?.push(`names are spelled alike (${pct(spelled)})`);
   else if (reasons) {
-    const sim = via === 'names' ? leaf : full;
+    const sim = (via === 'names' ? leaf : full)!;
     const links = describeLinks(sim);
     const label = `${s.nameTerms.map(describeTerm).join(' ')}`;
     if (sim.score >= 0.999 && !links) reasons?.push(`same name ("${label}")`);
@@ -155,14 +167,14 @@ export function scorePair(s: FieldProfile, t: FieldProfile, explain = true): Pai
     }
   }
 
-  return { score: Math.max(0, Math.min(1, score)), reasons: reasons ?? [] };
+  return Math.max(0, Math.min(1, score));
 }
 
 /** Agreement of two descriptions, or of one field's name with the other's description. */
 export function descriptionSignal(s: FieldProfile, t: FieldProfile): number {
   let best = 0;
   if (s.descriptionTerms.length > 0 && t.descriptionTerms.length > 0) {
-    best = termSetSimilarity(s.descriptionTerms, t.descriptionTerms).score;
+    best = termSetScore(s.descriptionIds, t.descriptionIds);
   }
   const named = (names: string[], desc: string[]) =>
     desc.length === 0 || names.length === 0 ? 0 : names.filter((n) => desc.includes(n)).length / names.length;

@@ -38,23 +38,42 @@ export function jaroWinkler(a: string, b: string): number {
 /** Dice coefficient over character bigrams. */
 export function bigramDice(a: string, b: string): number {
   if (a === b) return 1;
-  if (a.length < 2 || b.length < 2) return 0;
-  const grams = new Map<string, number>();
-  for (let i = 0; i < a.length - 1; i++) {
-    const g = a.slice(i, i + 2);
-    grams.set(g, (grams.get(g) ?? 0) + 1);
-  }
+  const na = a.length - 1;
+  const nb = b.length - 1;
+  if (na < 1 || nb < 1) return 0;
   let shared = 0;
-  for (let i = 0; i < b.length - 1; i++) {
-    const g = b.slice(i, i + 2);
-    const n = grams.get(g) ?? 0;
-    if (n > 0) {
-      shared++;
-      grams.set(g, n - 1);
+  if (na * nb <= 4096) {
+    // Field names are short: compare bigram codes pairwise, without building strings or a map.
+    if (used.length < na) used = new Uint8Array(na * 2);
+    used.fill(0, 0, na);
+    for (let j = 0; j < nb; j++) {
+      const g = b.charCodeAt(j) * 65536 + b.charCodeAt(j + 1);
+      for (let i = 0; i < na; i++) {
+        if (used[i] === 0 && a.charCodeAt(i) * 65536 + a.charCodeAt(i + 1) === g) {
+          used[i] = 1;
+          shared++;
+          break;
+        }
+      }
+    }
+  } else {
+    const grams = new Map<number, number>();
+    for (let i = 0; i < na; i++) {
+      const g = a.charCodeAt(i) * 65536 + a.charCodeAt(i + 1);
+      grams.set(g, (grams.get(g) ?? 0) + 1);
+    }
+    for (let j = 0; j < nb; j++) {
+      const g = b.charCodeAt(j) * 65536 + b.charCodeAt(j + 1);
+      const n = grams.get(g) ?? 0;
+      if (n > 0) {
+        shared++;
+        grams.set(g, n - 1);
+      }
     }
   }
-  return (2 * shared) / (a.length - 1 + b.length - 1);
+  return (2 * shared) / (na + nb);
 }
+let used = new Uint8Array(64);
 
 export type TermLink = 'same' | 'synonym' | 'related' | 'abbreviation' | 'spelling';
 
@@ -66,16 +85,34 @@ export interface TermMatch {
 const isNumber = (t: string) => /^[0-9]+$/.test(t);
 const isDigitTerm = (t: string) => t.charCodeAt(0) >= 48 && t.charCodeAt(0) <= 57 && isNumber(t);
 
+/**
+ * The similarity caches live as long as the process (a server matches many schemas): past this
+ * many entries they are emptied, so memory stays bounded whatever the inputs' vocabulary.
+ */
+const MAX_CACHED_PAIRS = 1_000_000;
+
 /** How alike two terms are: the same, related in the dictionary, an abbreviation, or a near spelling. */
 export function termSimilarity(a: string, b: string): TermMatch {
   let row = CACHE.get(a);
-  if (!row) CACHE.set(a, (row = new Map()));
+  if (!row) {
+    if (cachedPairs >= MAX_CACHED_PAIRS) {
+      CACHE.clear();
+      cachedPairs = 0;
+    }
+    CACHE.set(a, (row = new Map()));
+  }
   let m = row.get(b);
-  if (!m) row.set(b, (m = computeTermSimilarity(a, b)));
+  if (!m) {
+    row.set(b, (m = computeTermSimilarity(a, b)));
+    cachedPairs++;
+  }
   return m;
 }
 
 const CACHE = new Map<string, Map<string, TermMatch>>();
+let cachedPairs = 0;
+/** Beyond this length a spelling comparison (quadratic) is not tried: such words are not typos of each other. */
+const MAX_SPELLING_LENGTH = 64;
 
 function computeTermSimilarity(a: string, b: string): TermMatch {
   if (a === b) return { score: 1, link: isConcept(a) ? 'synonym' : 'same' };
@@ -85,7 +122,7 @@ function computeTermSimilarity(a: string, b: string): TermMatch {
   if (isConcept(a) || isConcept(b)) return { score: 0 };
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
   if (short.length >= 3 && long.length >= 5 && long.startsWith(short)) return { score: 0.75, link: 'abbreviation' };
-  if (short.length >= 4) {
+  if (short.length >= 4 && long.length <= MAX_SPELLING_LENGTH) {
     const jw = jaroWinkler(a, b);
     if (jw >= 0.92) return { score: 0.85 * jw, link: 'spelling' };
   }
@@ -138,9 +175,9 @@ const IDS = new Map<string, number>();
 const TERMS: string[] = [];
 const ID_WEIGHT: number[] = [];
 const ID_DIGIT: boolean[] = [];
-/** Pair similarity by ids, keyed `a * 2^21 + b`. */
-const ID_CACHE = new Map<number, number>();
-const ID_SHIFT = 2097152;
+/** Pair similarity by ids: per first term, second term → score (small-integer keys hash fast). */
+const ID_CACHE: (Map<number, number> | undefined)[] = [];
+let idCachedPairs = 0;
 
 /** A stable small integer for a term (the same term always gets the same id). */
 export function termId(t: string): number {
@@ -161,11 +198,21 @@ export function termIds(terms: readonly string[]): Int32Array {
 
 function scoreById(a: number, b: number): number {
   if (a === b) return 1;
-  const key = a * ID_SHIFT + b;
-  let s = ID_CACHE.get(key);
+  // Two different numbers never match, and there can be very many of them: not cached.
+  if (ID_DIGIT[a] || ID_DIGIT[b]) return 0;
+  let row = ID_CACHE[a];
+  if (row === undefined) {
+    if (idCachedPairs >= MAX_CACHED_PAIRS) {
+      ID_CACHE.length = 0;
+      idCachedPairs = 0;
+    }
+    ID_CACHE[a] = row = new Map();
+  }
+  let s = row.get(b);
   if (s === undefined) {
     s = termSimilarity(TERMS[a]!, TERMS[b]!).score;
-    ID_CACHE.set(key, s);
+    row.set(b, s);
+    idCachedPairs++;
   }
   return s;
 }

@@ -50,12 +50,15 @@ export function stem(word: string): string {
   return word;
 }
 
+const MAX_COMPOUND_LENGTH = 48;
+
 /**
  * Splits a glued word into known words (`firstname` → first, name; `phonenumber` → phone,
  * number), or returns it whole when no split into known words exists.
  */
 export function splitCompound(word: string, known: (w: string) => boolean): string[] {
-  if (word.length < 6 || known(word)) return [word];
+  // Splitting tries every cut (quadratic): a word longer than any real glued name is kept whole.
+  if (word.length < 6 || word.length > MAX_COMPOUND_LENGTH || known(word)) return [word];
   const memo = new Map<number, string[] | null>();
   const from = (i: number): string[] | null => {
     if (i === word.length) return [];

@@ -19,14 +19,61 @@ function isPersonName(p: FieldProfile, entityWords: readonly string[]): boolean 
   return context.some((w) => PERSON_WORDS.has(w));
 }
 
-/** Sibling source fields (same parent) whose names are exactly the given terms. */
-function siblings(sources: readonly FieldProfile[], a: string, b: string): [FieldProfile, FieldProfile][] {
-  const out: [FieldProfile, FieldProfile][] = [];
-  for (const x of sources) {
-    if (!only(x, a) || x.path.includes('[]')) continue;
-    for (const y of sources) if (only(y, b) && parentOf(y.path) === parentOf(x.path) && x.qualifiers.join() === y.qualifiers.join()) out.push([x, y]);
+type Pair = readonly [FieldProfile, FieldProfile];
+
+/**
+ * Sibling source fields (same parent, same qualifiers) whose names are exactly the given terms,
+ * indexed by the first field's qualifiers so that each target finds the pairs that fit it without
+ * scanning them all (thousands of targets and sources stay linear).
+ */
+class SiblingPairs {
+  private readonly all: Pair[] = [];
+  private readonly unqualified: Pair[] = [];
+  private readonly byQualifier = new Map<string, Pair[]>();
+
+  constructor(sources: readonly FieldProfile[], a: string, b: string) {
+    const seconds = new Map<string, FieldProfile[]>();
+    const key = (p: FieldProfile) => `${parentOf(p.path)}\u0000${p.qualifiers.join()}`;
+    for (const y of sources) {
+      if (!only(y, b)) continue;
+      const list = seconds.get(key(y));
+      if (list) list.push(y);
+      else seconds.set(key(y), [y]);
+    }
+    for (const x of sources) {
+      if (!only(x, a) || x.path.includes('[]')) continue;
+      for (const y of seconds.get(key(x)) ?? []) {
+        const pair = [x, y] as const;
+        this.all.push(pair);
+        if (x.qualifiers.length === 0) this.unqualified.push(pair);
+        for (const q of x.qualifiers) {
+          const list = this.byQualifier.get(q);
+          if (list) list.push(pair);
+          else this.byQualifier.set(q, [pair]);
+        }
+      }
+    }
   }
-  return out;
+
+  /**
+   * The one pair whose qualifiers fit the target's (either side unqualified, or a qualifier in
+   * common), or undefined when none or several do.
+   */
+  onlyFitFor(t: FieldProfile): Pair | undefined {
+    const found = new Set<Pair>();
+    const consider = (pairs: readonly Pair[]) => {
+      for (const pair of pairs) {
+        found.add(pair);
+        if (found.size > 1) return;
+      }
+    };
+    if (t.qualifiers.length === 0) consider(this.all);
+    else {
+      consider(this.unqualified);
+      for (const q of t.qualifiers) if (found.size <= 1) consider(this.byQualifier.get(q) ?? []);
+    }
+    return found.size === 1 ? [...found][0] : undefined;
+  }
 }
 
 export function proposeTransforms(
@@ -34,36 +81,39 @@ export function proposeTransforms(
   allTargets: readonly FieldProfile[],
   /** Target path → the source path it is matched to directly. */
   matched: ReadonlyMap<string, string>,
-  names: { source: string; targetEntityWords: readonly string[] },
+  entity: { source: string; targetEntityWords: readonly string[] },
 ): ProposedTransform[] {
   const out: ProposedTransform[] = [];
+  const names = new SiblingPairs(sources, '#first_name', '#last_name');
+  const streets = new SiblingPairs(sources, '#street', '#house_number');
+  const withHouseNumber = new Set(allTargets.filter((x) => only(x, '#house_number')).map((x) => parentOf(x.path)));
   for (const t of allTargets) {
     if (t.path.includes('[]')) continue;
     const direct = matched.get(t.path);
-    if (only(t, '#full_name') || isPersonName(t, names.targetEntityWords)) {
+    if (only(t, '#full_name') || isPersonName(t, entity.targetEntityWords)) {
       if (direct !== undefined) continue;
-      const pairs = siblings(sources, '#first_name', '#last_name').filter(([f]) => qualifiersFit(f, t));
-      if (pairs.length === 1) {
-        const [first, last] = pairs[0]!;
+      const pair = names.onlyFitFor(t);
+      if (pair) {
+        const [first, last] = pair;
         out.push({
           target: t.path,
           sources: [first.path, last.path],
-          transform: `$join([${ref(names.source, first.path)}, ${ref(names.source, last.path)}][$ != ""], " ")`,
+          transform: `$join([${ref(entity.source, first.path)}, ${ref(entity.source, last.path)}][$ != ""], " ")`,
           score: only(t, '#full_name') ? 0.9 : 0.75,
           reasons: [`"${t.path}" is a full name; the source has it in parts: first name "${first.path}" and last name "${last.path}"`],
         });
       }
       continue;
     }
-    if (only(t, '#street') && !allTargets.some((x) => only(x, '#house_number') && parentOf(x.path) === parentOf(t.path))) {
-      const pairs = siblings(sources, '#street', '#house_number').filter(([f]) => qualifiersFit(f, t));
+    if (only(t, '#street') && !withHouseNumber.has(parentOf(t.path))) {
+      const pair = streets.onlyFitFor(t);
       // An address line matched to the street alone would lose the house number.
-      if (pairs.length === 1 && (direct === undefined || direct === pairs[0]![0].path)) {
-        const [street, number] = pairs[0]!;
+      if (pair && (direct === undefined || direct === pair[0].path)) {
+        const [street, number] = pair;
         out.push({
           target: t.path,
           sources: [street.path, number.path],
-          transform: `$join([${ref(names.source, street.path)}, $string(${ref(names.source, number.path)})][$ != ""], " ")`,
+          transform: `$join([${ref(entity.source, street.path)}, $string(${ref(entity.source, number.path)})][$ != ""], " ")`,
           score: 0.8,
           reasons: [`"${t.path}" is an address line; the source has street "${street.path}" and house number "${number.path}" apart`],
         });
@@ -71,9 +121,4 @@ export function proposeTransforms(
     }
   }
   return out;
-}
-
-function qualifiersFit(s: FieldProfile, t: FieldProfile): boolean {
-  if (s.qualifiers.length === 0 || t.qualifiers.length === 0) return true;
-  return s.qualifiers.some((q) => t.qualifiers.includes(q));
 }
