@@ -83,7 +83,7 @@ function kindOf(s: Awaited<ReturnType<typeof stat>>): string {
   if (s.isSocket()) return 'a socket';
   if (s.isCharacterDevice()) return 'a character device';
   if (s.isBlockDevice()) return 'a block device';
-  return 'not a regular file';
+  return 'a special file';
 }
 
 interface RefFileInfo {
