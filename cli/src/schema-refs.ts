@@ -1,5 +1,5 @@
 import { constants } from 'node:fs';
-import { open, realpath, stat } from 'node:fs/promises';
+import { open, readlink, realpath, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import $RefParser from '@apidevtools/json-schema-ref-parser';
 import { loadSource } from '@specwright/core';
@@ -83,7 +83,7 @@ function kindOf(s: Awaited<ReturnType<typeof stat>>): string {
   if (s.isSocket()) return 'a socket';
   if (s.isCharacterDevice()) return 'a character device';
   if (s.isBlockDevice()) return 'a block device';
-  return 'not a regular file';
+  return 'a special file';
 }
 
 interface RefFileInfo {
@@ -126,7 +126,7 @@ export async function bundleLocalRefs(file: string, document: object, allowRefRo
         `points at ${real}${via}, outside ${roots.documentFolder}, the folder of the schema; a $ref reads only files in that folder and below: move the file there, or allow its folder with --allow-ref-root <dir>`,
       );
     }
-    return readRegularFile(real, (what) => fail(info, `points at ${shown(real)}, which ${what}`));
+    return readRegularFile(real, (opened) => roots.folders.some((folder) => isInside(opened, folder)), (what) => fail(info, `points at ${shown(real)}, which ${what}`));
   };
 
   const parse = (info: RefFileInfo & { data: string }): unknown => {
@@ -215,9 +215,11 @@ function describeLoadFailure(message: string, format: 'JSON' | 'YAML', at: strin
 /**
  * Reads a regular file as UTF-8 text: stat first, and refuse what is not a regular file without
  * opening it; open without following a link and without blocking (a FIFO swapped in after the
- * stat cannot hang the read), then check the open file is the one stat'ed.
+ * stat cannot hang the read), then check that the open file is the one stat'ed and, where the
+ * system says which file a descriptor is (/proc/self/fd), that it is still inside the allowed
+ * folders (a folder swapped for a link after the check cannot lead out).
  */
-async function readRegularFile(path: string, refuse: (what: string) => never): Promise<string> {
+async function readRegularFile(path: string, allowed: (real: string) => boolean, refuse: (what: string) => never): Promise<string> {
   let before: Awaited<ReturnType<typeof stat>>;
   try {
     before = await stat(path);
@@ -236,6 +238,8 @@ async function readRegularFile(path: string, refuse: (what: string) => never): P
   try {
     const now = await handle.stat();
     if (!now.isFile() || now.ino !== before.ino || now.dev !== before.dev) return refuse('changed while it was being read; try again');
+    const opened = await readlink(`/proc/self/fd/${handle.fd}`).catch(() => undefined);
+    if (opened !== undefined && !allowed(opened)) return refuse('changed while it was being read (it now leads outside the allowed folders)');
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {

@@ -167,18 +167,24 @@ export function fieldsFromJsonSchema(root: unknown, options: JsonSchemaOptions =
       count(Object.keys(current).length, at);
       let merged: JsonObject = { ...current };
       delete merged['allOf'];
+      const partTrails = PART_TRAILS.get(current);
       current['allOf'].forEach((part, i) => {
         if (!isObject(part)) return;
-        const r = resolve(part, `${at}/allOf/${i}`, trail, depth + 1).schema;
-        count(mergeCost(merged, r), `${at}/allOf/${i}`);
-        merged = mergeSchemas(merged, r, false);
+        const partTrail = partTrails?.[i] ?? trail;
+        const r = resolve(part, `${at}/allOf/${i}`, partTrail, depth + 1);
+        count(mergeCost(merged, r.schema), `${at}/allOf/${i}`);
+        merged = mergeSchemas(merged, underTrail(r.schema, r.seen, trail), false);
       });
       current = merged;
     }
     for (const key of ['oneOf', 'anyOf'] as const) {
       const branches = current[key];
       if (!Array.isArray(branches)) continue;
-      const resolved = branches.flatMap((part, i) => (isObject(part) ? [resolve(part, `${at}/${key}/${i}`, trail, depth + 1).schema] : []));
+      const resolved = branches.flatMap((part, i) => {
+        if (!isObject(part)) return [];
+        const r = resolve(part, `${at}/${key}/${i}`, trail, depth + 1);
+        return [underTrail(r.schema, r.seen, trail)];
+      });
       const nonNull = resolved.filter((b) => !(b['type'] === 'null' || (Array.isArray(b['type']) && b['type'].every((t) => t === 'null'))));
       count(Object.keys(current).length, at);
       let merged: JsonObject = { ...current };
@@ -211,7 +217,7 @@ export function fieldsFromJsonSchema(root: unknown, options: JsonSchemaOptions =
     const s = resolved.schema;
     const type = typeOf(s);
     if (type === 'array' && isObject(s['items'])) {
-      const items = resolve(s['items'], `${resolved.pointer}/items`, resolved.seen);
+      const items = resolve(s['items'], `${resolved.pointer}/items`, ITEMS_TRAILS.get(s) ?? resolved.seen);
       if (isObject(items.schema['properties']) && Object.keys(items.schema['properties']).length > 0) {
         if (prefix) fields.push(field(prefix, 'array', s, required, true));
         // A schema that is a list of records describes one record: its fields are the items' (a
@@ -231,6 +237,7 @@ export function fieldsFromJsonSchema(root: unknown, options: JsonSchemaOptions =
   };
   const walkProperties = (schema: JsonObject, prefix: string, pointer: string, seen: readonly string[], depth: number) => {
     const properties = schema['properties'] as JsonObject;
+    const trails = PROPERTY_TRAILS.get(properties);
     count(sizeOf(schema), pointer);
     const required = new Set(Array.isArray(schema['required']) ? schema['required'].filter((r) => typeof r === 'string') : []);
     for (const [name, child] of Object.entries(properties)) {
@@ -242,7 +249,7 @@ export function fieldsFromJsonSchema(root: unknown, options: JsonSchemaOptions =
       }
       if (child === false) continue;
       if (!isObject(child)) throw new SchemaImportError(`property ${describeValue(name, { maxText: 60 }).replace(/^the text /, '')} is ${describeValue(child)}, not a schema object`, at);
-      walk(child, prefix ? `${prefix}.${name.trim()}` : name.trim(), at, required.has(name), seen, depth + 1);
+      walk(child, prefix ? `${prefix}.${name.trim()}` : name.trim(), at, required.has(name), trails?.get(name) ?? seen, depth + 1);
     }
   };
   walk(startSchema, '', start, false, [], 0);
@@ -254,6 +261,38 @@ export function fieldsFromJsonSchema(root: unknown, options: JsonSchemaOptions =
     count((made.enum?.length ?? 0) + (items ? Object.keys(items).length : 0), path);
     return made;
   }
+}
+
+/**
+ * Where merged parts came from. A part of an allOf/anyOf/oneOf may follow $refs of its own (the
+ * part `$ref: C`); its properties and items keep that trail when they are merged into one schema,
+ * so that walking them later continues it and a cycle through a combinator is still found as one
+ * (`C: {properties: {next: {allOf: [$ref C]}}}`), not expanded until a bound stops it. Keyed by
+ * the objects a merge creates, never by the document's own.
+ */
+type Trail = readonly string[];
+/** A merged `properties` object → the trail each property was found under. */
+const PROPERTY_TRAILS = new WeakMap<JsonObject, Map<string, Trail>>();
+/** A merged schema → the trail its `items` were found under. */
+const ITEMS_TRAILS = new WeakMap<JsonObject, Trail>();
+/** A merged property `{allOf: [b, a]}` → the trail of each part. */
+const PART_TRAILS = new WeakMap<JsonObject, (Trail | undefined)[]>();
+
+/** `schema` as found under `trail` (inside a resolution under `outer`): its properties and items remember the trail. */
+function underTrail(schema: JsonObject, trail: Trail, outer: Trail): JsonObject {
+  if (trail === outer) return schema;
+  const out: JsonObject = { ...schema };
+  const own = isObject(schema['properties']) ? schema['properties'] : undefined;
+  if (own) {
+    const properties: JsonObject = { ...own };
+    const before = PROPERTY_TRAILS.get(own);
+    const trails = new Map<string, Trail>();
+    for (const name of Object.keys(properties)) trails.set(name, before?.get(name) ?? trail);
+    PROPERTY_TRAILS.set(properties, trails);
+    out['properties'] = properties;
+  }
+  if (schema['items'] !== undefined) ITEMS_TRAILS.set(out, ITEMS_TRAILS.get(schema) ?? trail);
+  return out;
 }
 
 /** What merging two schemas copies: their keys, their properties and their required names. */
@@ -272,13 +311,29 @@ function mergeSchemas(a: JsonObject, b: JsonObject, optional: boolean): JsonObje
   if (pa || pb) {
     // `a`'s properties first (allOf parts keep their order), then those only `b` has.
     const properties: JsonObject = { ...(pa ?? {}) };
+    const trailsA = pa ? PROPERTY_TRAILS.get(pa) : undefined;
+    const trailsB = pb ? PROPERTY_TRAILS.get(pb) : undefined;
+    const trails = new Map(trailsA);
     for (const [name, schema] of Object.entries(pb ?? {})) {
       // Own properties only: a property may be called `__proto__` or `constructor`.
       const mine = getOwn(properties, name);
-      setOwn(properties, name, isObject(mine) && isObject(schema) ? { allOf: [schema, mine] } : mine === undefined ? schema : mine);
+      if (isObject(mine) && isObject(schema)) {
+        const both = { allOf: [schema, mine] };
+        PART_TRAILS.set(both, [trailsB?.get(name), trailsA?.get(name)]);
+        trails.delete(name);
+        setOwn(properties, name, both);
+      } else if (mine === undefined) {
+        setOwn(properties, name, schema);
+        const trail = trailsB?.get(name);
+        if (trail) trails.set(name, trail);
+      }
     }
+    if (trails.size > 0) PROPERTY_TRAILS.set(properties, trails);
     out['properties'] = properties;
   }
+  // `items` is `a`'s where it has one (as the spread above takes it), and so is the trail it was found under.
+  const itemsTrail = a['items'] !== undefined ? ITEMS_TRAILS.get(a) : ITEMS_TRAILS.get(b);
+  if (itemsTrail) ITEMS_TRAILS.set(out, itemsTrail);
   const ra = Array.isArray(a['required']) ? (a['required'] as unknown[]) : [];
   const rb = optional ? [] : Array.isArray(b['required']) ? (b['required'] as unknown[]) : [];
   const required = [...new Set([...ra, ...rb])];

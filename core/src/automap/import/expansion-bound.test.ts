@@ -65,3 +65,25 @@ describe('schema expansion is bounded in total work', () => {
     expect(MAX_EXPANSION_NODES).toBe(1_000_000);
   });
 });
+
+describe('a cycle through allOf, anyOf or oneOf is found as a cycle', () => {
+  it('C whose property names C through a combinator: circular, at once (it used to expand until a bound)', () => {
+    for (const key of ['allOf', 'anyOf', 'oneOf']) {
+      const schema = { type: 'array', items: { allOf: [{ $ref: '#/$defs/C' }, { $ref: '#/$defs/C' }] }, $defs: { C: { properties: { next: { [key]: [{ $ref: '#/$defs/C' }, { $ref: '#/$defs/C' }] }, list: { type: 'array', items: { $ref: '#/$defs/C' } } } } } };
+      const error = errorOf(() => fieldsFromJsonSchema(schema, { maxNodes: 10_000 }));
+      expect(error.message).toMatch(/^\$ref "#\/\$defs\/C" is circular \(#\/\$defs\/C → #\/\$defs\/C\)/);
+    }
+  });
+
+  it('a schema shared by allOf at several levels is not a cycle', () => {
+    const schema = {
+      $ref: '#/$defs/Order',
+      $defs: {
+        Entity: { type: 'object', properties: { id: { type: 'string' } } },
+        User: { allOf: [{ $ref: '#/$defs/Entity' }, { properties: { email: { type: 'string' } } }] },
+        Order: { allOf: [{ $ref: '#/$defs/Entity' }, { properties: { createdBy: { $ref: '#/$defs/User' }, lines: { type: 'array', items: { allOf: [{ $ref: '#/$defs/Entity' }] } } } }] },
+      },
+    };
+    expect(fieldsFromJsonSchema(schema).map((f) => f.path)).toStrictEqual(['id', 'createdBy', 'createdBy.id', 'createdBy.email', 'lines', 'lines[].id']);
+  });
+});
