@@ -12,7 +12,7 @@ import type { FromWorker, ToWorker } from './protocol.js';
  */
 
 export interface SandboxLimits {
-  /** Wall-clock milliseconds one test case may take, its worker's start included. */
+  /** Wall-clock milliseconds one test case may take, from when the worker starts it. */
   timeLimitMs: number;
   /** Megabytes of heap (V8's old generation) the worker may use. */
   memoryLimitMb: number;
@@ -42,6 +42,8 @@ export class TestSandbox {
   private inProcess = false;
   /** Workers that have started a test: they load and run, so a later failure is the test's. */
   private readonly served = new WeakSet<Worker>();
+  /** Specs whose document structured cloning cannot carry to a worker: they run here. */
+  private readonly unsendable = new WeakSet<SpecIndex>();
 
   /** `workerUrl` is the worker's module: tests give one that cannot load, to see the run go on here. */
   constructor(
@@ -98,6 +100,7 @@ export class TestSandbox {
   }
 
   private workerHolding(index: SpecIndex): Worker | undefined {
+    if (this.unsendable.has(index)) return undefined;
     const worker = this.worker ?? this.startWorker();
     if (!worker || this.loaded === index) return worker;
     try {
@@ -105,7 +108,8 @@ export class TestSandbox {
       this.loaded = index;
       return worker;
     } catch {
-      return undefined; // a document structured cloning cannot carry: this spec runs here
+      this.unsendable.add(index); // a function in the document, say
+      return undefined;
     }
   }
 

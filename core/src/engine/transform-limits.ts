@@ -22,10 +22,13 @@ export const MAX_PAD_WIDTH = 100_000;
 export const MAX_EVALUATION_CHARACTERS = 10_000_000;
 /** The most items ranges, `$match` and `$split` may give in one evaluation, all calls together (`[1..100000].[1..100000]`). */
 export const MAX_EVALUATION_ITEMS = 1_000_000;
-/** The binding that carries an evaluation's count of characters built (see evaluationBindings). */
+/** The widest field of a date picture (`$fromMillis(0, "[Y,1000]")`); jsonata would allocate any width. */
+export const MAX_PICTURE_WIDTH = 1_000;
+
+/** The binding that carries an evaluation's counts of characters and items built (see evaluationBindings). */
 const ALLOCATED = '__allocated';
 
-/** The bindings for one evaluation, with a fresh count of the characters the guards build. */
+/** The bindings for one evaluation, with fresh counts of the characters and items the guards build. */
 export function evaluationBindings(bindings: Record<string, unknown>): Record<string, unknown> {
   return { ...bindings, [ALLOCATED]: { characters: 0, items: 0 } };
 }
@@ -60,9 +63,6 @@ function chargedItems<T>(focus: Focus, list: T): T {
   }
   return list;
 }
-
-/** The widest field of a date picture (`$fromMillis(0, "[Y,1000]")`); jsonata would allocate any width. */
-export const MAX_PICTURE_WIDTH = 1_000;
 
 /** A guarded function's refusal, in jsonata's error shape: a transform error, never a crash. */
 interface LimitError {
@@ -106,7 +106,7 @@ function withBuiltins<T>(use: (b: Builtins) => T): T | Promise<T> {
   return loadingBuiltins.then(use);
 }
 
-/** Registers the guarded functions on a compiled expression and rewrites its `&` (see below). */
+/** Registers the guarded functions on a compiled expression and rewrites its `&` and `..` (see below). */
 export function installLimits(expression: jsonata.Expression): void {
   rewriteOperators(expression.ast() as JsonataNode);
   // jsonata's Focus type lacks the createSequence it passes; the guards declare what they use.
