@@ -20,8 +20,8 @@ const generated = fc.tuple(fc.array(fc.tuple(hostileKey, hostileValue), { maxLen
   return `{"specwright":1${body ? `,${body}` : ''}}`;
 });
 
-/** Lists and objects nested up to 30,000 levels: the loader reads any depth, and so must the writer. */
-const deep = fc.tuple(fc.integer({ min: 1, max: 30_000 }), fc.boolean(), fc.boolean()).map(([levels, objects, closed]) => {
+/** Lists and objects nested up to 10,000 levels (JSON.stringify stops near 4,000): the loader reads any depth, and so must the writer. */
+const deep = fc.tuple(fc.integer({ min: 1, max: 10_000 }), fc.boolean(), fc.boolean()).map(([levels, objects, closed]) => {
   const open = objects ? '{"a":'.repeat(levels) : '['.repeat(levels);
   const close = closed ? (objects ? '}' : ']').repeat(levels) : '';
   return `{"specwright":1,"deep":${open}1${close}}`;
@@ -66,7 +66,7 @@ describe('fuzz: JSON text (loadSource)', () => {
         const written = writeJson(loaded.value, 2)!;
         const again = loadSource(written, 'json');
         expect(again.ok, again.ok ? '' : `convert --to json wrote what the loader refuses: ${again.message}`).toBe(true);
-        if (again.ok) expect(writeJson(again.value)).toBe(writeJson(loaded.value));
+        if (again.ok) expect(writeJson(again.value, 2)).toBe(written);
       });
     },
     SUITE_TIMEOUT,

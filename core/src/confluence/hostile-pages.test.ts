@@ -166,6 +166,22 @@ describe("names that are Object.prototype's", () => {
   });
 });
 
+describe('work is bounded by what the pages hold', () => {
+  it('rows that name one page read it once: the later ones are findings', () => {
+    const pages = storagePages((body, index) => {
+      if (index !== 0) return body;
+      const row = body.match(/<tr><td><p>UC-1<\/p><\/td>.*?<\/tr>/)![0];
+      return body.replace(row, row.repeat(1000));
+    });
+    const result = parseSpecPageTree(pages, storageCodec);
+    const useCases = result.spec!['useCases'] as Record<string, unknown>[];
+    expect(useCases).toHaveLength(1000);
+    expect(useCases[0]).toStrictEqual(spec().useCases[0]);
+    expect(useCases[1]).toStrictEqual({ id: 'UC-1', title: 'Create a CRM customer on conversion', stakeholders: ['Sales'] });
+    expect(result.findings[0]).toStrictEqual({ page: ROOT, at: 'heading "Use cases" row 3 (UC-1)', message: `the page "${CHILD}" is named by two rows; only the first reads it, so this use case has no story or data flows` });
+  });
+});
+
 describe('findings are bounded per page', () => {
   it(`a page with 1,000 columns the template does not have lists ${MAX_FINDINGS_PER_PAGE} and counts the rest`, () => {
     const extra = Array.from({ length: 1000 }, (_, i) => `<th><p>col${i}</p></th>`).join('');

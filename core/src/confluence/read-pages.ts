@@ -200,7 +200,11 @@ function readUseCases(blocks: Block[], children: BlockPage[], place: Place): unk
       note(rowPlace, typeof pageTitle === 'string' ? `there is no child page titled "${pageTitle}", so this use case has no story or data flows` : 'no child page is left for this use case, so it has no story or data flows');
       return useCase;
     }
-    if (used.has(page)) note(rowPlace, `the page "${page.title}" is named by two rows; both read it`);
+    if (used.has(page)) {
+      // Read once: a thousand rows naming one long page must not read it a thousand times.
+      note(rowPlace, `the page "${page.title}" is named by two rows; only the first reads it, so this use case has no story or data flows`);
+      return useCase;
+    }
     used.add(page);
     // The use case is where its page is: that is where a person reads and edits it.
     place.places?.elements.set(rowPlace.pointer, { page: page.title });

@@ -58,25 +58,26 @@ export function writeJsonIteratively(root: unknown, indent: number): string | un
   const indented = (level: number) => indent > 0 && level <= INDENTED_LEVELS;
   const newline = (level: number) => '\n' + pad.repeat(level);
 
-  /** Writes a scalar, or opens a container; false when JSON cannot hold the value (undefined, a function). */
-  const begin = (raw: unknown, key: string, level: number): boolean => {
-    const value = toJsonValue(raw, key);
+  /** Writes a value JSON can hold (already through toJSON): a scalar, or opens a container. */
+  const begin = (value: unknown, level: number): void => {
     if (value === null) out.push('null');
     else if (typeof value === 'string') out.push(JSON.stringify(value));
     else if (typeof value === 'number') out.push(Number.isFinite(value) ? String(value) : 'null');
     else if (typeof value === 'boolean') out.push(value ? 'true' : 'false');
     else if (typeof value === 'bigint') throw new TypeError('Do not know how to serialize a BigInt');
-    else if (typeof value === 'object') {
-      if (open.has(value)) throw new TypeError('Converting circular structure to JSON');
-      open.add(value);
-      const keys = Array.isArray(value) ? undefined : Object.keys(value);
+    else {
+      const container = value as object;
+      if (open.has(container)) throw new TypeError('Converting circular structure to JSON');
+      open.add(container);
+      const keys = Array.isArray(container) ? undefined : Object.keys(container);
       out.push(keys ? '{' : '[');
-      stack.push({ container: value, keys, next: 0, written: 0, level });
-    } else return false;
-    return true;
+      stack.push({ container, keys, next: 0, written: 0, level });
+    }
   };
 
-  if (!begin(root, '', 0)) return undefined;
+  const rootValue = toJsonValue(root, '');
+  if (!holdsJson(rootValue)) return undefined;
+  begin(rootValue, 0);
   while (stack.length > 0) {
     const frame = stack[stack.length - 1]!;
     const { container, keys, level } = frame;
@@ -92,15 +93,17 @@ export function writeJsonIteratively(root: unknown, indent: number): string | un
     const separator = (frame.written > 0 ? ',' : '') + (indented(level + 1) ? newline(level + 1) : '');
     if (keys) {
       const key = keys[index]!;
-      const child = (container as Record<string, unknown>)[key];
-      if (!holdsJson(child, key)) continue; // JSON.stringify leaves such a key out
+      const child = toJsonValue((container as Record<string, unknown>)[key], key);
+      if (!holdsJson(child)) continue; // JSON.stringify leaves such a key out
       out.push(separator, JSON.stringify(key), indented(level + 1) ? ': ' : ':');
       frame.written++;
-      begin(child, key, level + 1);
+      begin(child, level + 1);
     } else {
+      const child = toJsonValue((container as unknown[])[index], String(index));
       out.push(separator);
       frame.written++;
-      if (!begin((container as unknown[])[index], String(index), level + 1)) out.push('null');
+      if (holdsJson(child)) begin(child, level + 1);
+      else out.push('null'); // as JSON.stringify writes undefined or a function in a list
     }
   }
   return out.join('');
@@ -114,7 +117,7 @@ function toJsonValue(value: unknown, key: string): unknown {
   return value;
 }
 
-function holdsJson(value: unknown, key: string): boolean {
-  const json = toJsonValue(value, key);
+/** Whether JSON can hold a value (after toJSON): not undefined, a function or a symbol. */
+function holdsJson(json: unknown): boolean {
   return json !== undefined && typeof json !== 'function' && typeof json !== 'symbol';
 }

@@ -36,7 +36,7 @@ interface Dataset {
   issues?: v.BaseIssue<unknown>[];
 }
 
-/** The elements whose schemas are running, innermost last (empty outside validateSpecSchema). */
+/** The elements whose schemas are running, innermost last (empty when none is). */
 const scopes: ElementScope[] = [];
 /** Issues already counted against an element: an issue passes up through every enclosing schema. */
 const counted = new WeakSet<object>();
@@ -86,9 +86,10 @@ export interface UnlistedIssue extends v.BaseIssue<unknown> {
   unlisted: { unknownKeys: number; other: number };
 }
 
-/** Replaces a schema's run, keeping everything else about it (its type, entries, item). */
+/** How valibot runs a schema on a dataset. */
 type Run = (dataset: Dataset, config: v.Config<v.BaseIssue<unknown>>) => Dataset;
 
+/** Replaces a schema's run, keeping everything else about it (its type, entries, item). */
 function withRun<S extends v.GenericSchema>(schema: S, run: (base: Run, dataset: Dataset, config: v.Config<v.BaseIssue<unknown>>) => Dataset): S {
   const base = schema['~run'].bind(schema) as unknown as Run;
   (schema as unknown as { '~run': Run })['~run'] = (dataset, config) => run(base, dataset, config);
