@@ -13,5 +13,10 @@ const passed = results.numPassedTests ?? 0;
 const failedTests = results.numFailedTests ?? 0;
 const failed = failedTests > 0 ? failedTests : (results.numFailedTestSuites ?? 0);
 const skipped = (results.numPendingTests ?? 0) + (results.numTodoTests ?? 0);
-console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
-process.exit(failed > 0 || passed === 0 ? 1 : 0);
+// The run's own exit status, when given: an error outside any test (an unhandled rejection, a
+// crashed worker) fails the run though every test passed, and the line must not say otherwise.
+const runStatus = Number(process.argv[3] ?? 0);
+const failedInAll = failed === 0 && runStatus !== 0 ? 1 : failed;
+console.log(`${passed} passed, ${failedInAll} failed${skipped ? `, ${skipped} skipped` : ''}`);
+if (failedInAll > failed) console.error('the test run failed outside any test (see "Unhandled Errors" above)');
+process.exit(failedInAll > 0 || passed === 0 ? 1 : 0);

@@ -62,7 +62,7 @@ export class TestSandbox {
   async close(): Promise<void> {
     const worker = this.worker;
     this.worker = undefined;
-    if (worker) await worker.terminate();
+    if (worker) await worker.terminate().catch(() => {});
   }
 
   private async run(index: SpecIndex, position: number, flow: CompiledDataFlow, test: TestElement, taken: Map<string, Set<string>>): Promise<TestResult> {
@@ -92,6 +92,10 @@ export class TestSandbox {
       this.worker = new Worker(this.workerUrl, { execArgv: [], resourceLimits: { maxOldGenerationSizeMb: this.limits.memoryLimitMb } });
       // An idle worker never holds the process open (a running test's deadline timer does).
       this.worker.unref();
+      // A worker's error outside a test's own listener (it ran out of memory while being ended
+      // after its deadline, say) concerns a worker already given up: without a listener, Node
+      // would throw it as an unhandled 'error' event and end the whole run.
+      this.worker.on('error', () => {});
       this.loaded = undefined;
     } catch {
       this.inProcess = true; // no worker threads here: the in-process guardrails still apply
@@ -129,7 +133,7 @@ export class TestSandbox {
         worker.off('exit', onExit);
         if (end) {
           if (this.worker === worker) this.worker = undefined;
-          void worker.terminate();
+          worker.terminate().catch(() => {}); // it is being given up: how it ends does not matter
         }
         resolve(answer);
       };
