@@ -29,9 +29,9 @@ export const oddText: fc.Arbitrary<string> = fc.oneof(
   { weight: 1, arbitrary: fc.string({ maxLength: 6, unit: 'grapheme' }) },
 );
 
-/** A long run of one character or pair: what made the readers' regexes quadratic. */
+/** A long run of one character or pair, up to 60,000: what made the readers quadratic (the old storage reader took 0.5 s on 23,000 spaces). */
 export const longRun: fc.Arbitrary<string> = fc
-  .tuple(fc.constantFrom(' ', '\t', '`', '-', '#', '|', '&', '<', '*', '[', '{', 'a', '.', '\n', ' \n', 'a.', '``', '<a b='), fc.integer({ min: 1_000, max: 20_000 }))
+  .tuple(fc.constantFrom(' ', '\t', '`', '-', '#', '|', '&', '<', '*', '[', '{', 'a', '.', '\n', ' \n', 'a.', '``', '<a b='), fc.integer({ min: 1_000, max: 60_000 }))
   .map(([piece, length]) => piece.repeat(Math.ceil(length / piece.length)));
 
 /** Text for a value: mostly short, sometimes a long run. */
@@ -87,6 +87,15 @@ export function applyEdits(text: string, list: readonly { at: number; op: string
   return out;
 }
 
+/** Whether one run of `work` took more time or heap than BUDGET (what withinBudget measures); its errors are thrown. */
+function overBudget(work: () => void): boolean {
+  const heapBefore = process.memoryUsage().heapUsed;
+  const started = performance.now();
+  work();
+  const ms = performance.now() - started;
+  return ms > BUDGET.ms || (process.memoryUsage().heapUsed - heapBefore) / (1024 * 1024) > BUDGET.mb;
+}
+
 /** Runs a property over FUZZ_RUNS inputs, each within BUDGET, and checks nothing leaked onto Object.prototype. */
 export function fuzz<T>(arbitrary: fc.Arbitrary<T>, label: (input: T) => string, work: (input: T) => void): void {
   const prototypeNames = Object.getOwnPropertyNames(Object.prototype).length;
@@ -95,7 +104,9 @@ export function fuzz<T>(arbitrary: fc.Arbitrary<T>, label: (input: T) => string,
   for (const input of fc.sample(arbitrary, { numRuns: 20, seed: 1 })) work(input);
   fc.assert(
     fc.property(arbitrary, (input) => {
-      withinBudget(label(input), BUDGET, () => work(input));
+      // An input over budget runs again, and the second run is the one asserted: a major GC or
+      // a busy machine (CI shares its cores) can stall one run, while a slow input is slow twice.
+      if (overBudget(() => work(input))) withinBudget(`${label(input)} (run again after a first run over budget)`, BUDGET, () => work(input));
       expect(({} as Record<string, unknown>)['polluted'], 'a value reached Object.prototype').toBeUndefined();
     }),
     fuzzParameters(),
