@@ -6,7 +6,7 @@ import { eachDepth, formatSegments, parseEntityPath, type EntityPath } from '../
 import { parseExpression, walkNodes, type JsonataNode } from '../expr/expressions.js';
 import { convertToType } from './convert.js';
 import { describeValue } from '../model/describe-value.js';
-import { getOwn, isObject, type JsonObject } from '../model/json.js';
+import { getOwn, isObject, lookupKey, type JsonObject } from '../model/json.js';
 import { readPath, writePath } from '../paths/record-path.js';
 import { compileTransform, describeTransformError, evaluationBindings, guardedExpression, type CompiledTransform } from './transform.js';
 import { effectiveInputs, validateInputs, validateRecord, type InputProblem, type RecordProblem } from './validate.js';
@@ -279,7 +279,7 @@ export async function evaluateDataFlow(
       const fallback = m.default;
       value = eachElement(value, mapping.aligned, (v) => {
         // Keys are text: a value reads as its text (as JSONata's $string), null as "null".
-        const key = typeof v === 'string' ? v : JSON.stringify(v);
+        const key = lookupKey(v);
         if (Object.prototype.hasOwnProperty.call(lookup, key)) return lookup[key];
         return fallback !== undefined ? fallback.value : v;
       });

@@ -18,3 +18,21 @@ export function setOwn(object: JsonObject, key: string, value: unknown): void {
   if (key === '__proto__') Object.defineProperty(object, key, { value, writable: true, enumerable: true, configurable: true });
   else object[key] = value;
 }
+
+/**
+ * How a value reads as a lookup key (a lookup's keys are text): a string as itself, anything else
+ * as its JSON text, as JSONata's `$string` reads it (`3` → "3", `null` → "null"). Never throws: a
+ * value JSON cannot write (only possible in memory) reads as its plain text, or as "?".
+ */
+export function lookupKey(value: unknown): string {
+  if (typeof value === 'string') return value;
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    try {
+      return String(value);
+    } catch {
+      return '?';
+    }
+  }
+}

@@ -62,3 +62,13 @@ describe('lookup-coverage', () => {
     expect(findingsOf(lookupCoverage, spec)).toStrictEqual([]);
   });
 });
+
+describe('lookup-coverage on values only memory can hold', () => {
+  it('reads an enum value that has no text of its own (a null-prototype object) without throwing', () => {
+    const spec = cleanSpec();
+    delete lookupMapping(spec).default;
+    const type = spec.systems[0].entities[0].fields.find((f: { path: string }) => f.path === 'type');
+    type.enum = [Object.create(null), 'form', 'webinar'];
+    expect(findingsOf(lookupCoverage, spec)).toStrictEqual([uncovered('FM-6', FM6, `${FM6}/lookup`)]);
+  });
+});

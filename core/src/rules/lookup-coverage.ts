@@ -1,3 +1,4 @@
+import { lookupKey } from '../model/json.js';
 import type { Rule, RuleFinding } from './rule.js';
 
 export const lookupCoverage: Rule = {
@@ -18,7 +19,8 @@ export const lookupCoverage: Rule = {
       const resolved = context.resolveField(entity, m.source);
       if (resolved?.kind !== 'field' || !resolved.field.enum) continue;
       const keys = new Set(Object.keys(m.lookup));
-      const missing = resolved.field.enum.map((value) => String(value)).filter((value) => !keys.has(value));
+      // Enum values read as the engine reads them against the lookup's keys.
+      const missing = resolved.field.enum.map(lookupKey).filter((value) => !keys.has(value));
       if (missing.length > 0) {
         findings.push({
           element: mapping,
