@@ -27,6 +27,15 @@ describe('known attacks end within the budget', () => {
     expect(loaded).toMatchObject({ ok: false, line: 3 });
   });
 
+  test.each(['yaml', 'json'] as const)('%s: a 30 KB key over a thousand items is located (a map of every pointer built the key a thousand times)', (format) => {
+    const key = `l${' '.repeat(30_000)}ist`;
+    const text = format === 'yaml' ? `specwright: 1\n${key}:\n${'  - 1\n'.repeat(1000)}` : `{"specwright": 1, "${key}": [${Array.from({ length: 1000 }, () => '1').join(',\n')}]}`;
+    const loaded = loadSource(text, format);
+    if (!loaded.ok) throw new Error(loaded.message);
+    const at = withinBudget('a 30 KB key', BUDGET, () => loaded.locate(`/${key}/999`));
+    expect(at).toStrictEqual(format === 'yaml' ? { line: 1002, column: 5 } : { line: 1000, column: 1 });
+  });
+
   test('email: a 100 KB value', () => {
     for (const value of [`a@${'a.'.repeat(50_000)} `, `${'a'.repeat(100_000)}@b.co`, `a@${'.'.repeat(100_000)}`]) {
       expect(withinBudget('100 KB email', BUDGET, () => matchesFormat(value, 'email'))).toBe(false);

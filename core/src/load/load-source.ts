@@ -2,8 +2,7 @@ import { constructFromEvents, parseEvents, YAMLException, type Event } from 'js-
 import { describeAliasProblem, findAliasProblem } from './aliases.js';
 import { findJsonProblem } from './json-problem.js';
 import { MAX_YAML_NESTING, YAML_NESTING_REASON } from './nesting.js';
-import { buildOffsetIndex, makeLineIndex, secondDocumentOffset, type Position } from './positions.js';
-import { parentPointer } from '../model/pointer.js';
+import { buildPositionTree, makeLineIndex, offsetOf, secondDocumentOffset, type Position, type PositionNode } from './positions.js';
 
 export type SourceFormat = 'yaml' | 'json';
 
@@ -101,16 +100,17 @@ function startPosition(source: string): Position {
 }
 
 function makeLocator(source: string, getEvents: () => Event[]): (pointer: string) => Position | undefined {
-  let offsets: Map<string, number> | undefined;
+  let tree: PositionNode | undefined;
+  let built = false;
   let toPosition: ((offset: number) => Position) | undefined;
   return (pointer) => {
-    offsets ??= buildOffsetIndex(source, getEvents());
-    toPosition ??= makeLineIndex(source);
-    for (let p: string | undefined = pointer; p !== undefined; p = parentPointer(p)) {
-      const offset = offsets.get(p);
-      if (offset !== undefined && offset >= 0) return toPosition(offset);
+    if (!built) {
+      tree = buildPositionTree(source, getEvents());
+      built = true;
     }
-    return undefined;
+    toPosition ??= makeLineIndex(source);
+    const offset = offsetOf(tree, pointer);
+    return offset >= 0 ? toPosition(offset) : undefined;
   };
 }
 

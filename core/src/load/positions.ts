@@ -1,5 +1,5 @@
 import { getScalarValue, type Event } from 'js-yaml';
-import { escapeSegment } from '../model/pointer.js';
+import { parsePointer } from '../model/pointer.js';
 
 /** A 1-based line and column, as editors and SARIF count them. */
 export interface Position {
@@ -10,9 +10,20 @@ export interface Position {
 const DOCUMENT = 1, SEQUENCE = 2, MAPPING = 3, SCALAR = 4, ALIAS = 5, POP = 6;
 const SINGLE_QUOTED = 2, DOUBLE_QUOTED = 3;
 
+/**
+ * Where one node of the document starts, and its children by key (a list's by index). A tree,
+ * not a map of every node's JSON Pointer: a pointer is as long as the keys above it, so a map
+ * would build (and hash) a long key's text once for every value beneath it, quadratic in a file
+ * with a 30 KB key over a thousand items.
+ */
+export interface PositionNode {
+  offset: number;
+  children: Map<string, PositionNode> | undefined;
+}
+
 interface Frame {
   kind: 'seq' | 'map';
-  pointer: string;
+  node: PositionNode;
   index: number;
   /** In a mapping: the pending key (after reading it), or undefined while a key is expected. */
   key: string | undefined;
@@ -72,32 +83,29 @@ export function secondDocumentOffset(source: string, events: Event[]): number {
 }
 
 /**
- * Maps each JSON Pointer of the first document to the offset where it starts: a mapping entry
- * at its key (the line a person looks for), a sequence item at the item itself.
- * Built from js-yaml's parser events, so it costs one pass and no second parse.
+ * Where each node of the first document starts: a mapping entry at its key (the line a person
+ * looks for), a sequence item at the item itself. Built from js-yaml's parser events, so it
+ * costs one pass and no second parse. Undefined when the events hold no document.
  */
-export function buildOffsetIndex(source: string, events: Event[]): Map<string, number> {
-  const offsets = new Map<string, number>();
+export function buildPositionTree(source: string, events: Event[]): PositionNode | undefined {
+  let root: PositionNode | undefined;
   const stack: Frame[] = [];
   let seenDocument = false;
 
-  /** Where the node that begins now lives, or undefined when it is a mapping key. */
-  const claim = (ev: Event): string | undefined => {
+  const child = (parent: PositionNode, key: string, offset: number): PositionNode => {
+    const node: PositionNode = { offset, children: undefined };
+    (parent.children ??= new Map()).set(key, node);
+    return node;
+  };
+  /** The node of what begins now, or undefined when it is a mapping key. */
+  const claim = (ev: Event): PositionNode | undefined => {
     const top = stack[stack.length - 1];
-    if (!top) {
-      offsets.set('', startOf(ev));
-      return '';
-    }
-    if (top.kind === 'seq') {
-      const pointer = `${top.pointer}/${top.index++}`;
-      offsets.set(pointer, startOf(ev));
-      return pointer;
-    }
+    if (!top) return (root = { offset: startOf(ev), children: undefined });
+    if (top.kind === 'seq') return child(top.node, String(top.index++), startOf(ev));
     if (top.key === undefined) return undefined;
-    const pointer = `${top.pointer}/${escapeSegment(top.key)}`;
-    offsets.set(pointer, top.keyOffset);
+    const node = child(top.node, top.key, top.keyOffset);
     top.key = undefined;
-    return pointer;
+    return node;
   };
 
   for (const ev of events) {
@@ -110,7 +118,7 @@ export function buildOffsetIndex(source: string, events: Event[]): Map<string, n
     }
     switch (ev.type) {
       case DOCUMENT:
-        if (seenDocument) return offsets;
+        if (seenDocument) return root;
         seenDocument = true;
         break;
       case SEQUENCE:
@@ -121,8 +129,8 @@ export function buildOffsetIndex(source: string, events: Event[]): Map<string, n
           top.keyOffset = startOf(ev);
           break;
         }
-        const pointer = claim(ev) ?? '';
-        stack.push({ kind: ev.type === SEQUENCE ? 'seq' : 'map', pointer, index: 0, key: undefined, keyOffset: -1, skipDepth: 0 });
+        const node = claim(ev)!;
+        stack.push({ kind: ev.type === SEQUENCE ? 'seq' : 'map', node, index: 0, key: undefined, keyOffset: -1, skipDepth: 0 });
         break;
       }
       case SCALAR:
@@ -135,12 +143,24 @@ export function buildOffsetIndex(source: string, events: Event[]): Map<string, n
         }
         break;
       case POP:
-        if (stack.length === 0) return offsets; // end of document
+        if (stack.length === 0) return root; // end of document
         stack.pop();
         break;
     }
   }
-  return offsets;
+  return root;
+}
+
+/** The offset of the node at a JSON Pointer, or of its nearest ancestor that has one; -1 if none. */
+export function offsetOf(root: PositionNode | undefined, pointer: string): number {
+  let node = root;
+  let offset = root && root.offset >= 0 ? root.offset : -1;
+  for (const segment of parsePointer(pointer)) {
+    node = node?.children?.get(segment);
+    if (!node) break;
+    if (node.offset >= 0) offset = node.offset;
+  }
+  return offset;
 }
 
 /** Turns offsets into line and column with a binary search over line starts. */

@@ -412,8 +412,13 @@ function quoteValue(value: unknown): string {
   return describeSchemaValue(value);
 }
 
+/** A key as the message names it: a long one (a key can be any text) by how it starts and its length. */
+function quoteKey(key: string): string {
+  return key.length > 60 ? `\`${key.slice(0, 60)}…\` (a key of ${key.length.toLocaleString('en')} characters)` : `\`${key}\``;
+}
+
 function describeIssue(issue: v.BaseIssue<unknown>, key: string | number | undefined): string {
-  const where = key === undefined ? 'the document' : typeof key === 'number' ? `item ${key}` : `\`${key}\``;
+  const where = key === undefined ? 'the document' : typeof key === 'number' ? `item ${key}` : quoteKey(key);
   if (isUnknownKey(issue)) {
     return `${where} is not a key this format names; remove it, fix its spelling, or prefix it with \`x-\` to keep it as an extension`;
   }

@@ -177,6 +177,14 @@ describe('spec-schema', () => {
     });
   });
 
+  it('names a long key by how it starts and its length, not all of it', () => {
+    const spec = cleanSpec();
+    spec[`k${'e'.repeat(100_000)}`] = 1;
+    expect(checkSpec(spec, { rules: [specSchema] }).map((f) => f.message)).toStrictEqual([
+      `\`k${'e'.repeat(59)}…\` (a key of 100,001 characters) is not a key this format names; remove it, fix its spelling, or prefix it with \`x-\` to keep it as an extension`,
+    ]);
+  });
+
   describe('keys named after what every object inherits', () => {
     const NAMES = ['__proto__', 'constructor', 'prototype'];
     /** A document as the loaders give it: those names as own keys (JSON.parse and js-yaml both keep them so). */
