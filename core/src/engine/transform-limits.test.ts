@@ -125,7 +125,9 @@ describe('transform size limits', () => {
 
 describe('the characters one evaluation may build in all', () => {
   it('stops many small strings that add up, before the timeout would', async () => {
-    expect(await failure('$count([1..100000].$pad("", 100000, "x"))')).toMatch(/built strings of more than 10,000,000 characters in all/);
+    // The first form passes the budget in 101 large steps, so a busy machine cannot let the 1 s
+    // timeout win the race (100,000 small steps could).
+    expect(await failure('$count([1..101].$pad("", 100000, "x"))')).toMatch(/built strings of more than 10,000,000 characters in all/);
     expect(await failure("($v := [1..1000]; $count([1..10000].($string($v))))")).toMatch(/more than 10,000,000 characters in all/);
   });
 
