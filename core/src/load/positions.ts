@@ -43,7 +43,7 @@ function earliest(...offsets: number[]): number {
  * Where a node starts as a person sees it: at its `&anchor` or `!tag` when it has one
  * (js-yaml's anchorStart is after the `&`, tagStart at the `!`), else at its content.
  */
-function startOf(ev: Event): number {
+export function startOf(ev: Event): number {
   switch (ev.type) {
     case SEQUENCE:
     case MAPPING:

@@ -1,5 +1,6 @@
 import { dump, getScalarValue, parseEvents, type Event } from 'js-yaml';
 import type { JsonObject } from '../../model/json.js';
+import { startOf as nodeStart } from '../../load/positions.js';
 
 /**
  * Writes imported entities into a YAML spec by editing its text: only the entity items that
@@ -225,21 +226,9 @@ class EventTree {
     return at === undefined ? undefined : this.last(at) + 1;
   }
 
-  /** Where a node starts as written: at its `&anchor`, `!tag`, opening quote or `*`. */
+  /** Where a node starts as written: at its `&anchor`, `!tag`, opening quote or `*` (as the loader places it). */
   startOf(node: number): number {
-    const event = this.events[node]!;
-    const earliest = (...offsets: number[]) => Math.min(...offsets.filter((o) => o >= 0));
-    switch (event.type) {
-      case SEQUENCE:
-      case MAPPING:
-        return earliest(event.start, event.anchorStart - 1, event.tagStart);
-      case SCALAR:
-        return earliest(event.style === SINGLE_QUOTED || event.style === DOUBLE_QUOTED ? event.valueStart - 1 : event.valueStart, event.anchorStart - 1, event.tagStart);
-      case ALIAS:
-        return event.anchorStart - 1;
-      default:
-        return -1;
-    }
+    return nodeStart(this.events[node]!);
   }
 
   /** Where the written content of a node ends at the latest: past its last scalar or alias. */
