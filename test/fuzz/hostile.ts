@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { expect } from 'vitest';
 import type { Finding, LoadResult, PageFinding } from '@specwright/core';
+import { expectPosition } from '../property/well-formed.js';
 import { FUZZ_RUNS, fuzzParameters, withinBudget, type Budget } from './budget.js';
 
 /**
@@ -120,12 +121,6 @@ export function describeText(kind: string, text: string): string {
 }
 
 // ---- result shapes ------------------------------------------------------------------------
-
-function expectPosition(line: unknown, column: unknown): void {
-  if (line === undefined && column === undefined) return;
-  expect(Number.isInteger(line) && (line as number) >= 1, `line ${String(line)}`).toBe(true);
-  expect(Number.isInteger(column) && (column as number) >= 1, `column ${String(column)}`).toBe(true);
-}
 
 /** A load gives a mapping, or a message with an optional position: the exit-2 path. */
 export function expectLoadResult(result: LoadResult): void {

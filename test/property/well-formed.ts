@@ -23,7 +23,8 @@ const RULE_IDS = new Set(RULE_CATALOGUE.map((r) => r.id));
 const SEVERITIES = new Set(['error', 'warn', 'info']);
 const STAGES = new Set<string>([...LAYERS, 'complete']);
 
-function expectPosition(line: unknown, column: unknown): void {
+/** A line and column are both given (1-based integers) or both absent. */
+export function expectPosition(line: unknown, column: unknown): void {
   if (line === undefined && column === undefined) return;
   expect(Number.isInteger(line) && (line as number) >= 1, `line ${String(line)}`).toBe(true);
   expect(Number.isInteger(column) && (column as number) >= 1, `column ${String(column)}`).toBe(true);
