@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, test } from 'vitest';
-import { adfCodec, checkPageTree, loadSource, markdownCodec, markdownToPageTree, renderSpecToPageTree, storageCodec, type AdfNode } from '@specwright/core';
+import { adfCodec, checkPageTree, checkSpec, loadSource, markdownCodec, markdownToPageTree, renderSpecToPageTree, storageCodec, type AdfNode } from '@specwright/core';
 import { matchesFormat } from '../../core/src/engine/formats.js';
 import { exampleSpec } from '../support/examples.js';
 import { BUDGET } from './hostile.js';
@@ -34,6 +34,16 @@ describe('known attacks end within the budget', () => {
     if (!loaded.ok) throw new Error(loaded.message);
     const at = withinBudget('a 30 KB key', BUDGET, () => loaded.locate(`/${key}/999`));
     expect(at).toStrictEqual(format === 'yaml' ? { line: 1002, column: 5 } : { line: 1000, column: 1 });
+  });
+
+  test('a declared field path of 9,000 segments, and a mapping from it, check within the budget (the declared fields kept every prefix as text)', () => {
+    const spec = exampleSpec('marketing-to-crm.yaml');
+    const long = `${'a.'.repeat(9000)}email`;
+    spec.systems[0].entities[0].fields.push({ path: long, type: 'string' });
+    spec.useCases[0].dataFlows[0].mappings[0].source = `ConversionEvent.${long}`;
+    spec.useCases[0].dataFlows[0].mappings[1].source = `ConversionEvent.${'a.'.repeat(8999)}b`;
+    const findings = withinBudget('9,000 segments', BUDGET, () => checkSpec(spec));
+    expect(findings.map((f) => [f.rule, f.id])).toStrictEqual([['field-ref', 'FM-2']]);
   });
 
   test('email: a 100 KB value', () => {
